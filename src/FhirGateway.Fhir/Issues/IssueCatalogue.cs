@@ -1,0 +1,20 @@
+using System.Reflection;
+
+namespace FhirGateway.Fhir.Issues;
+
+/// <summary>
+/// The one catalogue of issue kinds. Each stage adds its entries in its own partial file
+/// (<c>IssueCatalogue.Json.cs</c>, …) as static readonly fields; ids are stable and unique (a test checks).
+/// </summary>
+public static partial class IssueCatalogue
+{
+    /// <summary>Every entry of the catalogue, found by reflection over its static fields.</summary>
+    /// <remarks>Lazy, because static field initialisers of partial files run in no guaranteed order.</remarks>
+    public static IReadOnlyList<IssueDefinition> All => AllEntries.Value;
+
+    private static readonly Lazy<IssueDefinition[]> AllEntries = new(() => typeof(IssueCatalogue)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(IssueDefinition))
+        .Select(f => (IssueDefinition)f.GetValue(null)!)
+        .ToArray());
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace FhirGateway.Cli;
+
+/// <summary>The <c>fhirgw</c> command line: composes the commands, each defined in its own file.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for a clean run.</summary>
+    public const int ExitOk = 0;
+    /// <summary>Exit code when the input has error issues.</summary>
+    public const int ExitIssues = 1;
+    /// <summary>Exit code for usage and I/O errors.</summary>
+    public const int ExitUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("FhirGateway: the clinic's FHIR R4 interoperability gateway.");
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var e in result.Errors) await stderr.WriteLineAsync(e.Message.AsMemory(), cancellationToken);
+            return ExitUsage;
+        }
+        return await result.InvokeAsync(config, cancellationToken);
+    }
+}

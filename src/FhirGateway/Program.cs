@@ -1,0 +1,3 @@
+using FhirGateway.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
