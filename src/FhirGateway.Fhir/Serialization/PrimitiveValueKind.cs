@@ -13,13 +13,26 @@ public enum PrimitiveValueKind
 public static class PrimitiveValueKinds
 {
     /// <summary>
-    /// The JSON kind of a primitive type's value, from the FHIRPath system type of its value element
-    /// (System.Integer and System.Decimal are numbers, System.Boolean a boolean), so the definitions decide.
+    /// The JSON kind of a primitive type's value: a number when the type or a type it derives from has a value
+    /// element of FHIRPath type System.Integer or System.Decimal (so positiveInt and unsignedInt, whose R4
+    /// definitions give System.String, are numbers through their base type integer), a boolean for System.Boolean,
+    /// a string otherwise. The definitions decide through the base-type chain.
     /// </summary>
-    public static PrimitiveValueKind Of(TypeDescriptor type)
+    public static PrimitiveValueKind Of(TypeDescriptor type, ITypeModel model)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var system = type.SystemType ?? (type.Kind == TypeKind.System ? type.Name : null);
+        ArgumentNullException.ThrowIfNull(model);
+        var depth = 0;
+        for (var t = type; t is not null && depth++ < 32; t = t.BaseTypeName is { } b ? model.FindType(b) : null)
+        {
+            var kind = OfSystemType(t.SystemType ?? (t.Kind == TypeKind.System ? t.Name : null));
+            if (kind != PrimitiveValueKind.String) return kind;
+        }
+        return PrimitiveValueKind.String;
+    }
+
+    private static PrimitiveValueKind OfSystemType(string? system)
+    {
         if (system is null) return PrimitiveValueKind.String;
         var slash = system.LastIndexOf('/');
         var name = slash >= 0 ? system.AsSpan(slash + 1) : system.AsSpan();

@@ -10,6 +10,7 @@ namespace FhirGateway.Fhir.Serialization;
 public sealed class TypeTables
 {
     private readonly ConcurrentDictionary<TypeDescriptor, TypedPropertyTable> _tables = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<TypeDescriptor, PrimitiveValueKind> _valueKinds = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, TypedPropertyTable?> _resources = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TypedPropertyTable?>.AlternateLookup<ReadOnlySpan<char>> _resourcesBySpan;
 
@@ -22,7 +23,11 @@ public sealed class TypeTables
     public ITypeModel Model { get; }
 
     public TypedPropertyTable For(TypeDescriptor type) =>
-        _tables.GetOrAdd(type, static (t, model) => TypedPropertyTable.Build(t, model), Model);
+        _tables.GetOrAdd(type, static (t, self) => TypedPropertyTable.Build(t, self), this);
+
+    /// <summary>How values of a primitive type are written in JSON (see <see cref="PrimitiveValueKinds.Of"/>); cached per type.</summary>
+    public PrimitiveValueKind ValueKindOf(TypeDescriptor type) =>
+        _valueKinds.GetOrAdd(type, static (t, model) => PrimitiveValueKinds.Of(t, model), Model);
 
     /// <summary>The property table of a concrete (not abstract) resource type, or null when the name is not one.</summary>
     public TypedPropertyTable? ForResource(ReadOnlySpan<char> resourceType)

@@ -11,7 +11,7 @@ public sealed class TypedProperty
 {
     private TypedPropertyTable? _childTable;
 
-    internal TypedProperty(string wireName, PropertyDescriptor property, string? instanceType, TypeDescriptor? type)
+    internal TypedProperty(string wireName, PropertyDescriptor property, string? instanceType, TypeDescriptor? type, PrimitiveValueKind valueKind)
     {
         WireName = wireName;
         Property = property;
@@ -20,7 +20,7 @@ public sealed class TypedProperty
         IsResourceContainer = property.IsResourceContainer;
         IsValue = type is { Kind: TypeKind.Primitive or TypeKind.System };
         TakesCompanion = type is { Kind: TypeKind.Primitive } && !property.IsXmlAttribute;
-        ValueKind = IsValue ? PrimitiveValueKinds.Of(type!) : PrimitiveValueKind.String;
+        ValueKind = valueKind;
     }
 
     /// <summary>The name on the wire (<c>valueQuantity</c>, <c>given</c>); the same string instance goes into every node.</summary>

@@ -27,9 +27,12 @@ public sealed class TypedPropertyTable
 
     public bool TryGet(string wireName, out TypedProperty property) => _byName.TryGetValue(wireName, out property!);
 
-    internal static TypedPropertyTable Build(TypeDescriptor type, ITypeModel model)
+    internal static TypedPropertyTable Build(TypeDescriptor type, TypeTables tables)
     {
+        var model = tables.Model;
         var map = new Dictionary<string, TypedProperty>(StringComparer.Ordinal);
+        TypedProperty Typed(string wire, PropertyDescriptor p, string? code, TypeDescriptor? t) =>
+            new(wire, p, code, t, t is null ? PrimitiveValueKind.String : tables.ValueKindOf(t));
         foreach (var p in type.Properties)
         {
             if (p.IsChoice)
@@ -37,16 +40,16 @@ public sealed class TypedPropertyTable
                 foreach (var code in p.TypeCodes)
                 {
                     var wire = string.Concat(p.Name, char.ToUpperInvariant(code[0]).ToString(), code.AsSpan(1));
-                    map[wire] = new TypedProperty(wire, p, code, Resolve(model, p, code));
+                    map[wire] = Typed(wire, p, code, Resolve(model, p, code));
                 }
                 continue;
             }
             if (p.NestedType is not null)
-                map[p.Name] = new TypedProperty(p.Name, p, p.NestedType.TypeCode, p.NestedType);
+                map[p.Name] = Typed(p.Name, p, p.NestedType.TypeCode, p.NestedType);
             else if (p.IsResourceContainer)
-                map[p.Name] = new TypedProperty(p.Name, p, null, null);
+                map[p.Name] = Typed(p.Name, p, null, null);
             else if (p.TypeCodes.Count > 0)
-                map[p.Name] = new TypedProperty(p.Name, p, p.TypeCodes[0], Resolve(model, p, p.TypeCodes[0]));
+                map[p.Name] = Typed(p.Name, p, p.TypeCodes[0], Resolve(model, p, p.TypeCodes[0]));
             else
                 throw new InvalidOperationException($"The definitions give {p.Path} no type.");
         }

@@ -17,7 +17,7 @@ public sealed class JsonReaderTests
         var value = At(root, "valueQuantity", "value");
         Assert.Equal(number, value.Text);
         Assert.Equal("decimal", value.InstanceType);
-        Assert.Contains($"\"value\":{number}", FhirJsonWriter.ToJson(root, pretty: false), StringComparison.Ordinal);
+        Assert.Contains($"\"value\":{number}", Writer.ToJson(root, pretty: false), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ namespace FhirGateway.Fhir.Tests.Serialization.Json;
 internal static class JsonTestSupport
 {
     public static readonly FhirJsonParser Parser = new(FakeTypeModel.Instance);
+    public static readonly FhirJsonWriter Writer = new(Parser.Tables);
 
     public static JsonParseResult Parse(string json) => Parser.Parse(json, "t.json");
 

@@ -11,14 +11,14 @@ public sealed class JsonWriterTests
     {
         var root = ParseClean("""{"name":[{"given":["A"],"family":"F"}],"active":true,"resourceType":"Patient","id":"p1"}""");
         Assert.Equal("""{"resourceType":"Patient","id":"p1","active":true,"name":[{"family":"F","given":["A"]}]}""",
-            FhirJsonWriter.ToJson(root, pretty: false));
+            Writer.ToJson(root, pretty: false));
     }
 
     [Fact]
     public void Writes_companions_with_null_placeholders_after_their_values()
     {
         const string json = """{"resourceType":"Patient","name":[{"given":["A",null,"C"],"_given":[null,{"extension":[{"url":"u","valueString":"x"}]},{"id":"g3"}]}],"active":true,"_active":{"id":"a"}}""";
-        var written = FhirJsonWriter.ToJson(ParseClean(json), pretty: false);
+        var written = Writer.ToJson(ParseClean(json), pretty: false);
         Assert.Equal("""{"resourceType":"Patient","active":true,"_active":{"id":"a"},"name":[{"given":["A",null,"C"],"_given":[null,{"extension":[{"url":"u","valueString":"x"}]},{"id":"g3"}]}]}""", written);
     }
 
@@ -26,14 +26,14 @@ public sealed class JsonWriterTests
     public void Writes_only_the_companion_when_a_primitive_has_no_value()
     {
         var root = ParseClean("""{"resourceType":"Patient","_active":{"id":"a"}}""");
-        Assert.Equal("""{"resourceType":"Patient","_active":{"id":"a"}}""", FhirJsonWriter.ToJson(root, pretty: false));
+        Assert.Equal("""{"resourceType":"Patient","_active":{"id":"a"}}""", Writer.ToJson(root, pretty: false));
     }
 
     [Fact]
     public void Writes_contained_and_entry_resources_with_their_resource_type()
     {
         const string json = """{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","contained":[{"resourceType":"Organization","name":"O"}]}}]}""";
-        Assert.Equal(json, FhirJsonWriter.ToJson(ParseClean(json), pretty: false));
+        Assert.Equal(json, Writer.ToJson(ParseClean(json), pretty: false));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class JsonWriterTests
               }
             }
             """;
-        Assert.Equal(expected.ReplaceLineEndings("\n"), FhirJsonWriter.ToJson(root).ReplaceLineEndings("\n"));
+        Assert.Equal(expected.ReplaceLineEndings("\n"), Writer.ToJson(root).ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class JsonWriterTests
             {"resourceType":"Observation","status":" final ","valueQuantity":{"value":0.00000000000000000001,"unit":"mg"},
              "component":[{"valueInteger":123456789012345678901234567890},{"valueQuantity":{"value":1.50}}]}
             """;
-        var written = FhirJsonWriter.ToUtf8Bytes(ParseClean(json));
+        var written = Writer.ToUtf8Bytes(ParseClean(json));
         Assert.Null(JsonStructuralDiff.FirstDifference(System.Text.Encoding.UTF8.GetBytes(json), written));
     }
 
