@@ -3,10 +3,12 @@ using System.Diagnostics;
 using FhirGateway.Tools.SpecPack;
 
 var output = default(string);
+var verify = false;
 var inputs = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] is "--out" or "-o" && i + 1 < args.Length) output = args[++i];
+    else if (args[i] == "--verify") verify = true;
     else if (args[i].StartsWith('-'))
     {
         Console.Error.WriteLine($"SpecPack: unknown option {args[i]}");
@@ -16,7 +18,7 @@ for (var i = 0; i < args.Length; i++)
 }
 if (output is null || inputs.Count == 0)
 {
-    Console.Error.WriteLine("usage: SpecPack --out <file.pack> <package.tgz|package-folder>...");
+    Console.Error.WriteLine("usage: SpecPack --out <file.pack> [--verify] <package.tgz|package-folder>...");
     Console.Error.WriteLine("  the first package gives the definitions; later ones add definitions and ValueSet expansions.");
     return 2;
 }
@@ -29,7 +31,7 @@ try
     using (var file = File.Create(output)) builder.Write(file, Console.Out);
     Console.Out.WriteLine(builder.Summary());
     Console.Out.WriteLine($"wrote {output}: {new FileInfo(output).Length:N0} bytes in {clock.ElapsedMilliseconds:N0} ms");
-    return 0;
+    return verify && VerifyWithTypedParser.Run(output, inputs, Console.Out) > 0 ? 1 : 0;
 }
 catch (Exception e) when (e is IOException or FhirGateway.Fhir.Definitions.DefinitionFormatException or UnauthorizedAccessException)
 {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FhirGateway.Fhir.Model;
 
 namespace FhirGateway.Cli;
 
@@ -15,6 +16,7 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var root = new RootCommand("FhirGateway: the clinic's FHIR R4 interoperability gateway.");
+        root.Add(FormatCommand.Create(() => StructureTypeModel.R4Core, stdout, stderr));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

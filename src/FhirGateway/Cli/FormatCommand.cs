@@ -1,0 +1,124 @@
+using System.CommandLine;
+using FhirGateway.Fhir.Issues;
+using FhirGateway.Fhir.Model;
+using FhirGateway.Fhir.Serialization.Json;
+
+namespace FhirGateway.Cli;
+
+/// <summary>
+/// <c>fhirgw format FILE... [--out DIR] [--check] [--json]</c>: reads FHIR JSON resources with the typed reader and
+/// writes them back pretty-printed in definition order. Issues go to stderr as <c>file:line:col severity code
+/// message @ path</c>, or with <c>--json</c> as an OperationOutcome on stdout.
+/// </summary>
+internal static class FormatCommand
+{
+    public static Command Create(Func<ITypeModel> typeModel, TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "FHIR JSON resource files to format." };
+        var outDir = new Option<string?>("--out") { Description = "Write each formatted file into this folder (created when missing) under its own name." };
+        var check = new Option<bool>("--check") { Description = "Only read and report issues; write no resources." };
+        var json = new Option<bool>("--json") { Description = "Report the issues as a FHIR OperationOutcome on stdout." };
+        var command = new Command("format", "Read FHIR JSON resources and write them back pretty-printed in definition order.") { files, outDir, check, json };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var run = new FormatRun(typeModel, stdout, stderr)
+            {
+                OutDir = result.GetValue(outDir),
+                Check = result.GetValue(check),
+                Json = result.GetValue(json),
+            };
+            return run.RunAsync(result.GetValue(files) ?? [], cancellationToken);
+        });
+        return command;
+    }
+
+    private sealed class FormatRun(Func<ITypeModel> typeModel, TextWriter stdout, TextWriter stderr)
+    {
+        public string? OutDir { get; init; }
+        public bool Check { get; init; }
+        public bool Json { get; init; }
+
+        public async Task<int> RunAsync(string[] files, CancellationToken cancellationToken)
+        {
+            if (files.Length > 1 && OutDir is null && !Check && !Json)
+            {
+                await stderr.WriteLineAsync("format: give --out DIR (or --check) to format more than one file.".AsMemory(), cancellationToken);
+                return CliApp.ExitUsage;
+            }
+            if (OutDir is not null && !TryCreate(OutDir, out var error))
+            {
+                await stderr.WriteLineAsync($"format: cannot create the output folder {OutDir}: {error}".AsMemory(), cancellationToken);
+                return CliApp.ExitUsage;
+            }
+            var parser = new FhirJsonParser(typeModel());
+            var writer = new FhirJsonWriter(parser.Tables);
+            var allIssues = new List<Issue>();
+            var failedIo = false;
+            foreach (var file in files)
+            {
+                byte[] bytes;
+                try
+                {
+                    bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    await stderr.WriteLineAsync($"{file}: cannot read: {e.Message}".AsMemory(), cancellationToken);
+                    failedIo = true;
+                    continue;
+                }
+                var parsed = parser.Parse(bytes, file);
+                allIssues.AddRange(parsed.Issues);
+                if (!Json)
+                    foreach (var issue in parsed.Issues) await stderr.WriteLineAsync(issue.ToString().AsMemory(), cancellationToken);
+                failedIo |= !await WriteAsync(writer, file, parsed, cancellationToken);
+            }
+            if (Json) await stdout.WriteLineAsync(OperationOutcomeWriter.ToJson(allIssues).AsMemory(), cancellationToken);
+            if (failedIo) return CliApp.ExitUsage;
+            return allIssues.Exists(i => i.IsError) ? CliApp.ExitIssues : CliApp.ExitOk;
+        }
+
+        /// <summary>Writes the formatted resource where asked; a resource with errors is not written (the output would lose what was wrong). False on an I/O error.</summary>
+        private async Task<bool> WriteAsync(FhirJsonWriter writer, string file, JsonParseResult parsed, CancellationToken cancellationToken)
+        {
+            if (Check || (OutDir is null && Json)) return true;
+            if (parsed.Root is null || parsed.HasErrors)
+            {
+                await stderr.WriteLineAsync($"{file}: not written: it has errors".AsMemory(), cancellationToken);
+                return true;
+            }
+            var text = writer.ToJson(parsed.Root);
+            if (OutDir is null)
+            {
+                await stdout.WriteLineAsync(text.AsMemory(), cancellationToken);
+                return true;
+            }
+            var target = Path.Combine(OutDir, Path.GetFileName(file));
+            try
+            {
+                await File.WriteAllTextAsync(target, text + "\n", cancellationToken);
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"{target}: cannot write: {e.Message}".AsMemory(), cancellationToken);
+                return false;
+            }
+        }
+
+        private static bool TryCreate(string dir, out string? error)
+        {
+            try
+            {
+                Directory.CreateDirectory(dir);
+                error = null;
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                error = e.Message;
+                return false;
+            }
+        }
+    }
+}
