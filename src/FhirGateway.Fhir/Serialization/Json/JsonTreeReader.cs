@@ -1,0 +1,214 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using FhirGateway.Fhir.Issues;
+using FhirGateway.Fhir.Model;
+
+namespace FhirGateway.Fhir.Serialization.Json;
+
+/// <summary>
+/// One pass over one JSON text with a forward-only <see cref="Utf8JsonReader"/>, building the typed element
+/// tree directly and collecting issues. The JSON-only rules (choice suffixes, <c>_name</c> companions, null
+/// placeholders, resourceType) live here; types and properties come from <see cref="TypeTables"/>.
+/// </summary>
+internal sealed partial class JsonTreeReader
+{
+    private const int MaxNameChars = 128;
+    private readonly TypeTables _tables;
+    private readonly Utf8SourceDocument _document;
+    private readonly List<Issue> _issues = [];
+    private readonly LocationPath _path = new();
+    private readonly Stack<List<PropertySlot>> _slotPool = new();
+
+    public JsonTreeReader(TypeTables tables, Utf8SourceDocument document)
+    {
+        _tables = tables;
+        _document = document;
+    }
+
+    public List<Issue> Issues => _issues;
+
+    /// <summary>The resource being read; set before its content is read, so a fatal error still leaves what was read.</summary>
+    public ElementNode? Root { get; private set; }
+
+    public void ReadRoot(ref Utf8JsonReader r)
+    {
+        r.Read();
+        var start = (int)r.TokenStartIndex;
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            Report(IssueCatalogue.JsonRootNotObject, start, null, Describe(r.TokenType));
+            r.Skip();
+            return;
+        }
+        var table = ReadResourceType(ref r, "(root)", start);
+        if (table is null)
+        {
+            r.Skip();
+            return;
+        }
+        var type = table.Type;
+        Root = new ElementNode(type.Name, type.Name, type.TypeCode, type, null, _document, start);
+        _path.Push(type.Name, -1);
+        ReadObject(ref r, Root, table, isResource: true);
+        _path.Pop();
+    }
+
+    /// <summary>Records the fatal syntax error that stopped the pass, at the place the reader had reached.</summary>
+    public void ReportMalformed(JsonException e)
+    {
+        var offset = _document.OffsetOf(e.LineNumber ?? -1, e.BytePositionInLine ?? 0);
+        var message = e.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0) message = message[..cut].TrimEnd(' ', '|');
+        Report(IssueCatalogue.JsonMalformed, offset, Root is null ? null : _path.Describe(), message);
+    }
+
+    /// <summary>Reads the properties of the object the reader is on into <paramref name="node"/>; returns how many properties the object had.</summary>
+    private int ReadObject(ref Utf8JsonReader r, ElementNode node, TypedPropertyTable table, bool isResource)
+    {
+        var slots = _slotPool.Count > 0 ? _slotPool.Pop() : new List<PropertySlot>(8);
+        var count = 0;
+        try
+        {
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                count++;
+                var namePos = (int)r.TokenStartIndex;
+                var property = Lookup(ref r, table, out var companion);
+                if (property is null)
+                {
+                    ReportUnknown(ref r, table, isResource, namePos);
+                    r.Skip();
+                    continue;
+                }
+                r.Read();
+                if (companion) ReadCompanion(ref r, slots, property, namePos);
+                else if (property.IsValue) ReadValue(ref r, slots, property, namePos);
+                else ReadComplex(ref r, slots, property, namePos);
+            }
+        }
+        catch (JsonException)
+        {
+            Attach(node, slots, quiet: true);
+            throw;
+        }
+        Attach(node, slots, quiet: false);
+        slots.Clear();
+        _slotPool.Push(slots);
+        return count;
+    }
+
+    private static TypedProperty? Lookup(ref Utf8JsonReader r, TypedPropertyTable table, out bool companion)
+    {
+        TypedProperty? found;
+        if (r.ValueIsEscaped)
+        {
+            var name = r.GetString()!;
+            companion = name.Length > 1 && name[0] == '_';
+            return table.TryGet(companion ? name.AsSpan(1) : name.AsSpan(), out found) ? found : null;
+        }
+        var raw = r.ValueSpan;
+        companion = raw.Length > 1 && raw[0] == (byte)'_';
+        if (companion) raw = raw[1..];
+        if (raw.Length > MaxNameChars) return null;
+        Span<char> chars = stackalloc char[MaxNameChars];
+        var n = Encoding.UTF8.GetChars(raw, chars);
+        return table.TryGet(chars[..n], out found) ? found : null;
+    }
+
+    private void ReportUnknown(ref Utf8JsonReader r, TypedPropertyTable table, bool isResource, int namePos)
+    {
+        if (r.ValueTextEquals("resourceType"u8))
+        {
+            if (!isResource)
+                Report(IssueCatalogue.JsonResourceTypeNotAllowed, namePos, _path.Describe("resourceType"), _path.Describe(), table.Type.TypeCode);
+            return;
+        }
+        var name = r.GetString()!;
+        Report(IssueCatalogue.JsonUnknownProperty, namePos, _path.Describe(name), name, table.Type.Name);
+    }
+
+    /// <summary>
+    /// Finds the resource type of the object the reader is on by looking ahead (with a copy of the reader) for
+    /// its <c>resourceType</c>, which JSON does not oblige to come first. Reports and returns null when absent or unknown.
+    /// </summary>
+    private TypedPropertyTable? ReadResourceType(ref Utf8JsonReader r, string what, int objectPos)
+    {
+        var probe = r;
+        while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!probe.ValueTextEquals("resourceType"u8))
+            {
+                probe.Skip();
+                continue;
+            }
+            var namePos = (int)probe.TokenStartIndex;
+            probe.Read();
+            if (probe.TokenType != JsonTokenType.String)
+            {
+                Report(IssueCatalogue.JsonWrongValueKind, (int)probe.TokenStartIndex, what == "(root)" ? null : _path.Describe(what),
+                    "resourceType", "code", "string", Describe(probe.TokenType));
+                return null;
+            }
+            var name = probe.GetString()!;
+            var table = name.Length == 0 ? null : _tables.ForResource(name);
+            if (table is null)
+                Report(IssueCatalogue.JsonUnknownResourceType, namePos, what == "(root)" ? null : _path.Describe(what), name);
+            return table;
+        }
+        Report(IssueCatalogue.JsonMissingResourceType, objectPos, what == "(root)" ? null : _path.Describe(what), what);
+        return null;
+    }
+
+    private ElementNode NewNode(TypedProperty p, int position, string? text)
+    {
+        var node = new ElementNode(p.Name, p.WireName, p.InstanceType, p.Type, p.Property, _document, position);
+        if (text is not null) node.SetText(text);
+        return node;
+    }
+
+    /// <summary>Finds the slot already holding this property (any of its choice names), or adds one; reports a repeat or a second choice type.</summary>
+    private int FindOrAddSlot(List<PropertySlot> slots, TypedProperty p, bool companion, int namePos)
+    {
+        var span = CollectionsMarshal.AsSpan(slots);
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (!ReferenceEquals(span[i].Property.Property, p.Property)) continue;
+            var other = span[i].Property;
+            if (!ReferenceEquals(other, p))
+            {
+                Report(IssueCatalogue.JsonChoiceConflict, namePos, _path.Describe(Wire(p, companion)),
+                    other.WireName, Wire(p, companion), p.Property.Path);
+                return -1;
+            }
+            if ((companion ? span[i].CompanionCount : span[i].ValueCount) >= 0)
+            {
+                Report(IssueCatalogue.JsonDuplicateProperty, namePos, _path.Describe(Wire(p, companion)), Wire(p, companion));
+                return -1;
+            }
+            return i;
+        }
+        slots.Add(new PropertySlot(p));
+        return slots.Count - 1;
+    }
+
+    private static string Wire(TypedProperty p, bool companion) => companion ? "_" + p.WireName : p.WireName;
+
+    private void Report(IssueDefinition definition, int position, string? location, params object?[] args)
+    {
+        var (line, column) = _document.Resolve(position);
+        _issues.Add(definition.At(location, args) with { Line = line, Column = column, Origin = _document.Origin });
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => token.ToString(),
+    };
+}
