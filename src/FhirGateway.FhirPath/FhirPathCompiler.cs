@@ -35,21 +35,24 @@ public sealed class FhirPathCompiler
     }
 
     /// <summary>The compiled expression, from the cache or compiled now. Throws <see cref="FhirPathCompileException"/> on syntax and semantic errors.</summary>
-    public CompiledExpression Compile(string expression)
+    /// <param name="contextType">The type of the element the expression will run on (<c>Patient</c>, <c>Observation.component</c>); when given, paths are checked against the type model.</param>
+    public CompiledExpression Compile(string expression, string? contextType = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        if (_cache.TryGetValue(expression, out var cached)) return cached;
+        var key = contextType is null ? expression : contextType + "\u0001" + expression;
+        if (_cache.TryGetValue(key, out var cached)) return cached;
         var tree = Parser.Parse(expression);
-        var compiled = new CompiledExpression(expression, tree, _compiler.Compile(tree), Model);
-        return _cache.GetOrAdd(expression, compiled);
+        var evaluator = _compiler.Compile(tree);
+        if (contextType is not null && Model is not null) new PathChecker(Model).Check(tree, contextType);
+        return _cache.GetOrAdd(key, new CompiledExpression(expression, tree, evaluator, Model));
     }
 
     /// <summary>Compiles without throwing: the expression, or the compile error with its position.</summary>
-    public CompileResult TryCompile(string expression)
+    public CompileResult TryCompile(string expression, string? contextType = null)
     {
         try
         {
-            return new CompileResult(Compile(expression), null);
+            return new CompileResult(Compile(expression, contextType), null);
         }
         catch (FhirPathCompileException e)
         {

@@ -118,7 +118,7 @@ internal sealed class Compiler(ITypeModel? model)
         var isFhir = model is null ? char.IsAsciiLetterLower(t.Name[0]) || !isSystem || t.Name == "Quantity" : model.FindType(t.Name) is not null;
         switch (t.Namespace)
         {
-            case "System" when isSystem: return new FhirPathType(null, t.Name, t.ToString());
+            case "System": return new FhirPathType(null, isSystem ? t.Name : "?" + t.Name, t.ToString());
             case "FHIR" when isFhir || model is null: return new FhirPathType(t.Name, null, t.ToString());
             case null when isSystem || isFhir: return new FhirPathType(isFhir ? t.Name : null, isSystem ? t.Name : null, t.ToString());
             default: throw Semantic($"Unknown type '{t}'", t.Position);
@@ -216,7 +216,7 @@ internal sealed class Compiler(ITypeModel? model)
             var c = operand(s);
             if (c.Count == 0) return Items.Empty;
             if (c.Count > 1) throw new FhirPathEvaluationException($"'{t.Operator}' expects a single item but got {c.Count}", position);
-            var match = type.Matches(c[0], typeModel);
+            var match = type.Matches(c[0], typeModel, exactPrimitives: !isOp);
             return isOp ? Items.Bool(match) : match ? c : Items.Empty;
         };
     }

@@ -25,6 +25,9 @@ internal readonly struct Scope(EvaluationRun run, IReadOnlyList<object> input, o
     /// <summary>The scope for one item of an iterating function (where, select, all, exists, repeat…).</summary>
     public Scope ForItem(object item, int index) => new(Run, [item], item, index, Total, Variables);
 
+    /// <summary>The same iteration variables with a new input (iif() evaluates its branches on its input item).</summary>
+    public Scope WithInput(object item) => new(Run, [item], item, Index, Total, Variables);
+
     public Scope WithTotal(object item, int index, IReadOnlyList<object> total) => new(Run, [item], item, index, total, Variables);
 
     public Scope WithVariable(string name, IReadOnlyList<object> value) => new(Run, Input, This, Index, Total, new DefinedVariable(name, value, Variables));

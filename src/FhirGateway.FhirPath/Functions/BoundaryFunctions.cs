@@ -38,17 +38,19 @@ internal static class BoundaryFunctions
         return Items.Single(result);
     }
 
-    /// <summary>The value widened by half a unit of its last digit, then cut (floor for low, ceiling for high) or padded to <paramref name="digits"/> decimals.</summary>
+    /// <summary>
+    /// The value widened by half a unit of its last digit, padded to <paramref name="digits"/> decimals or, when that is
+    /// fewer than the value has, cut: the low boundary truncates, the high one rounds half up (for a negative value the
+    /// mirror image of the positive one), which is what the HL7 suite expects.
+    /// </summary>
     private static decimal? DecimalBoundary(decimal x, int digits, bool low)
     {
         if (digits is < 0 or > 28) return null;
-        var scale = Numbers.Scale(x);
-        var half = 5m / Pow10(scale + 1);
+        if (x < 0) return -DecimalBoundary(-x, digits, !low);
+        var half = 5m / Pow10(Numbers.Scale(x) + 1);
         var b = low ? x - half : x + half;
-        var bScale = Numbers.Scale(b);
-        if (digits >= bScale) return b + Zero(digits);
-        var factor = Pow10(digits);
-        var cut = low ? Math.Floor(b * factor) / factor : Math.Ceiling(b * factor) / factor;
+        if (digits >= Numbers.Scale(b)) return b + Zero(digits);
+        var cut = low ? Math.Truncate(b * Pow10(digits)) / Pow10(digits) : Math.Round(b, digits, MidpointRounding.AwayFromZero);
         return decimal.Round(cut, digits) + Zero(digits);
     }
 

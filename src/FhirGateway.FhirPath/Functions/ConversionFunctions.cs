@@ -39,7 +39,7 @@ internal static partial class ConversionFunctions
     private static IReadOnlyList<object> Iif(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
     {
         if (focus.Count > 1) throw new EvaluationError($"iif() expects at most one input item but got {focus.Count}");
-        var inner = focus.Count == 1 ? scope.ForItem(focus[0], 0) : scope;
+        var inner = focus.Count == 1 ? scope.WithInput(focus[0]) : scope;
         var criterion = args[0](inner);
         if (criterion.Count > 1 || (criterion.Count == 1 && Items.ToSystem(criterion[0]) is not bool))
             throw new EvaluationError("The criterion of iif() must be a single boolean");

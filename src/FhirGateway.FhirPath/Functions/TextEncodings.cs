@@ -51,18 +51,39 @@ internal static class TextEncodings
         switch (target)
         {
             case "html": return WebUtility.HtmlDecode(s);
-            case "json":
-                try
-                {
-                    return JsonSerializer.Deserialize<string>("\"" + s + "\"");
-                }
-                catch (JsonException)
-                {
-                    return null;
-                }
+            case "json": return UnescapeJson(s);
             default: throw new EvaluationError($"Unknown escape target '{target}'");
         }
     }
 
 
+
+    /// <summary>Undoes JSON string escapes (<c>\" \\ \/ \b \f \n \r \t \uXXXX</c>); other text is kept as is.</summary>
+    private static string? UnescapeJson(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] != '\\' || i + 1 >= s.Length)
+            {
+                sb.Append(s[i]);
+                continue;
+            }
+            var e = s[++i];
+            switch (e)
+            {
+                case 'b': sb.Append('\b'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 't': sb.Append('\t'); break;
+                case 'u' when i + 4 < s.Length && int.TryParse(s.AsSpan(i + 1, 4), System.Globalization.NumberStyles.HexNumber, null, out var code):
+                    sb.Append((char)code);
+                    i += 4;
+                    break;
+                default: sb.Append(e); break;
+            }
+        }
+        return sb.ToString();
+    }
 }

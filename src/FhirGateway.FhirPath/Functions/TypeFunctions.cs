@@ -11,7 +11,7 @@ internal static class TypeFunctions
     public static void Register(FunctionTable.Registry r)
     {
         r.Kinds("is", 1, 1, TypeParam, true, static (f, a, in s) => Items.Bool(a.Type(0).Matches(Single(f, "is"), s.Run.Model)));
-        r.Kinds("as", 1, 1, TypeParam, true, static (f, a, in s) => a.Type(0).Matches(Single(f, "as"), s.Run.Model) ? f : Items.Empty);
+        r.Kinds("as", 1, 1, TypeParam, true, static (f, a, in s) => a.Type(0).Matches(Single(f, "as"), s.Run.Model, exactPrimitives: true) ? f : Items.Empty);
         r.Kinds("ofType", 1, 1, TypeParam, true, OfType);
         r.Value("type", 0, 0, true, TypeOf);
     }
@@ -23,7 +23,7 @@ internal static class TypeFunctions
         var type = args.Type(0);
         List<object>? result = null;
         foreach (var item in focus)
-            if (type.Matches(item, scope.Run.Model)) (result ??= []).Add(item);
+            if (type.Matches(item, scope.Run.Model, exactPrimitives: true)) (result ??= []).Add(item);
         return result ?? Items.Empty;
     }
 

@@ -41,7 +41,7 @@ internal static class UtilityFunctions
         return total;
     }
 
-    /// <summary>sort([key…]): a stable sort by the keys (a key written <c>-expr</c> sorts descending); without keys by the items themselves.</summary>
+    /// <summary>sort([key…]): a stable sort by the keys (a key written <c>-expr</c> sorts descending; an empty key sorts first); without keys by the items themselves.</summary>
     private static IReadOnlyList<object> Sort(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
     {
         var keys = new object?[focus.Count][];
@@ -64,7 +64,13 @@ internal static class UtilityFunctions
         {
             for (var j = 0; j < descending.Length; j++)
             {
-                var c = CompareKeys(keys[a][j], keys[b][j]);
+                var (x, y) = (keys[a][j], keys[b][j]);
+                if (x is null || y is null)
+                {
+                    if (x is null && y is null) continue;
+                    return x is null ? -1 : 1;
+                }
+                var c = Comparison.CompareItems(x, y, "sort") ?? 0;
                 if (c != 0) return descending[j] ? -c : c;
             }
             return 0;
@@ -72,12 +78,5 @@ internal static class UtilityFunctions
         var result = new object[focus.Count];
         for (var i = 0; i < sorted.Length; i++) result[i] = focus[sorted[i]];
         return result;
-    }
-
-    private static int CompareKeys(object? a, object? b)
-    {
-        if (a is null) return b is null ? 0 : -1;
-        if (b is null) return 1;
-        return Comparison.CompareItems(a, b, "sort") ?? 0;
     }
 }

@@ -22,11 +22,11 @@ public sealed class Hl7SuiteTests
         var environment = new FhirPathEnvironment { ConformsTo = CoreConformance };
         if (c.ExpectsError)
         {
-            var error = Record.Exception(() => Compiler.Value.Compile(c.Expression).Evaluate(input, environment));
+            var error = Record.Exception(() => Compiler.Value.Compile(c.Expression, input?.InstanceType).Evaluate(input, environment));
             Assert.True(error is FhirPathException, $"Expected a {c.Invalid} error for '{c.Expression}' but got {(error is null ? "a result" : error.GetType().Name + ": " + error.Message)}");
             return;
         }
-        var result = Compiler.Value.Compile(c.Expression).Evaluate(input, environment);
+        var result = Compiler.Value.Compile(c.Expression, input?.InstanceType).Evaluate(input, environment);
         if (c.Predicate) result = [result.Count > 0];
         var actual = result.Select(Describe).ToList();
         var expected = c.Outputs.Select(o => $"{o.Type ?? "?"}: {o.Value}").ToList();
