@@ -3,7 +3,11 @@ using FhirGateway.FhirPath.Evaluation;
 
 namespace FhirGateway.FhirPath.Functions;
 
-/// <summary>Type functions (spec §6.3 and §5.2 ofType, §10 type()): is(), as(), ofType(), type().</summary>
+/// <summary>
+/// Type functions (spec §6.3 and §5.2 ofType, §10 type()): is(), as(), ofType(), type(). The as() function filters a
+/// collection like ofType() instead of demanding a single item, because R4 core invariants rely on it
+/// (dom-3: <c>%resource.descendants().as(canonical)</c>), as the HL7 Java validator does; the <c>as</c> operator stays single-item.
+/// </summary>
 internal static class TypeFunctions
 {
     private static readonly ParamKind[] TypeParam = [ParamKind.Type];
@@ -11,7 +15,7 @@ internal static class TypeFunctions
     public static void Register(FunctionTable.Registry r)
     {
         r.Kinds("is", 1, 1, TypeParam, true, static (f, a, in s) => Items.Bool(a.Type(0).Matches(Single(f, "is"), s.Run.Model)));
-        r.Kinds("as", 1, 1, TypeParam, true, static (f, a, in s) => a.Type(0).Matches(Single(f, "as"), s.Run.Model, exactPrimitives: true) ? f : Items.Empty);
+        r.Kinds("as", 1, 1, TypeParam, true, OfType);
         r.Kinds("ofType", 1, 1, TypeParam, true, OfType);
         r.Value("type", 0, 0, true, TypeOf);
     }

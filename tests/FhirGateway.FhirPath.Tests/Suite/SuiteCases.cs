@@ -16,9 +16,13 @@ public static class SuiteCases
         return ByName.Keys.Select(n => new object[] { n });
     }
 
+    /// <summary>The row of tests that read the R4 example corpus.</summary>
+    public const string CorpusRow = "r4-examples";
+
     public static string? SkipReason(string name)
     {
         if (name == AbsentRow) return Conformance.AbsentReason;
+        if (name == CorpusRow) return Conformance.Root is null ? Conformance.AbsentReason : null;
         if (KnownDeviations.Reasons.TryGetValue(name, out var reason)) return "Known deviation: " + reason;
         if (ByName.TryGetValue(name, out var c) && c.InputFile is not null && !SuiteInputs.Available) return SuiteInputs.UnavailableReason;
         return null;
