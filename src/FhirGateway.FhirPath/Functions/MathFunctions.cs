@@ -1,0 +1,66 @@
+using FhirGateway.FhirPath.Evaluation;
+using FhirGateway.FhirPath.Operators;
+using FhirGateway.FhirPath.Values;
+
+namespace FhirGateway.FhirPath.Functions;
+
+/// <summary>Math (spec §5.7) on a single integer or decimal (abs also on quantities). Results that are not real numbers are empty.</summary>
+internal static class MathFunctions
+{
+    public static void Register(FunctionTable.Registry r)
+    {
+        r.Value("abs", 0, 0, true, static (f, _, in _) => In(f, "abs") switch
+        {
+            int i => [Math.Abs(i)],
+            decimal d => [Math.Abs(d)],
+            Quantity q => [q with { Value = Math.Abs(q.Value) }],
+            var v => throw Wrong("abs", v),
+        });
+        r.Value("ceiling", 0, 0, true, static (f, _, in _) => [(int)Math.Ceiling(Number(f, "ceiling"))]);
+        r.Value("floor", 0, 0, true, static (f, _, in _) => [(int)Math.Floor(Number(f, "floor"))]);
+        r.Value("truncate", 0, 0, true, static (f, _, in _) => [(int)Math.Truncate(Number(f, "truncate"))]);
+        r.Value("exp", 0, 0, true, static (f, _, in _) => Real(Math.Exp((double)Number(f, "exp"))));
+        r.Value("ln", 0, 0, true, static (f, _, in _) => Real(Math.Log((double)Number(f, "ln"))));
+        r.Value("sqrt", 0, 0, true, static (f, _, in _) => Real(Math.Sqrt((double)Number(f, "sqrt"))));
+        r.Value("log", 1, 1, true, static (f, a, in s) => Numbers.TryDecimal(a.Single(0, s, "log"), out var b) ? Real(Math.Log((double)Number(f, "log"), (double)b)) : Items.Empty);
+        r.Value("power", 1, 1, true, Power);
+        r.Value("round", 0, 1, true, Round);
+    }
+
+    private static object In(IReadOnlyList<object> focus, string name) =>
+        Items.ToSystem(Items.SingleOrNone(focus, name + "()")!) ?? throw new EvaluationError($"{name}() needs a value");
+
+    private static EvaluationError Wrong(string name, object v) => new($"{name}() expects a number but got {Comparison.Describe(v)}");
+
+    private static decimal Number(IReadOnlyList<object> focus, string name)
+    {
+        var v = In(focus, name);
+        return Numbers.TryDecimal(v, out var d) ? d : throw Wrong(name, v);
+    }
+
+    /// <summary>A double result as an exact decimal (15 significant digits); empty for NaN and infinities.</summary>
+    private static IReadOnlyList<object> Real(double x) =>
+        double.IsFinite(x) && Math.Abs(x) < 7.9e28 ? [(decimal)x] : Items.Empty;
+
+    private static IReadOnlyList<object> Power(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
+    {
+        var x = In(focus, "power");
+        var y = args.Single(0, scope, "power");
+        if (y is null) return Items.Empty;
+        if (x is int a && y is int b && b >= 0)
+        {
+            var result = Math.Pow(a, b);
+            return Math.Abs(result) <= int.MaxValue ? [(int)result] : Items.Empty;
+        }
+        if (!Numbers.TryDecimal(x, out var dx) || !Numbers.TryDecimal(y, out var dy)) throw Wrong("power", x);
+        return Real(Math.Pow((double)dx, (double)dy));
+    }
+
+    private static IReadOnlyList<object> Round(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
+    {
+        var d = Number(focus, "round");
+        var precision = args.Count > 0 ? args.Integer(0, scope, "round") ?? 0 : 0;
+        if (precision < 0) throw new EvaluationError("round() precision must not be negative");
+        return [Math.Round(d, precision, MidpointRounding.AwayFromZero)];
+    }
+}

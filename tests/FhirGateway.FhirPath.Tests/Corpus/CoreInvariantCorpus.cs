@@ -1,0 +1,55 @@
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Model;
+using FhirGateway.Fhir.Serialization.Json;
+using FhirGateway.FhirPath.Tests.Suite;
+
+namespace FhirGateway.FhirPath.Tests.Corpus;
+
+/// <summary>One invariant to run: the node it applies to, its constraint, and the type the expression is checked against.</summary>
+public sealed record InvariantCase(ElementNode Node, ConstraintInfo Constraint, string? ContextType);
+
+/// <summary>
+/// The R4 example corpus (../shared/conformance/r4-examples) with every core invariant that applies to each
+/// element (the constraints of the element's definition in the base structures). Shared by tests and benchmarks.
+/// </summary>
+public static class CoreInvariantCorpus
+{
+    public static string? Folder => Conformance.Root is { } root ? Path.Combine(root, "r4-examples") : null;
+
+    public static IReadOnlyList<ElementNode> LoadResources()
+    {
+        if (Folder is not { } folder || !Directory.Exists(folder)) return [];
+        var parser = new FhirJsonParser(StructureTypeModel.R4Core);
+        var result = new List<ElementNode>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            if (parser.Parse(File.ReadAllBytes(file), Path.GetFileName(file)).Root is { } root) result.Add(root);
+        }
+        return result;
+    }
+
+    public static List<InvariantCase> Cases(IEnumerable<ElementNode> resources)
+    {
+        var cases = new List<InvariantCase>();
+        foreach (var r in resources) Collect(r, cases);
+        return cases;
+    }
+
+    private static void Collect(ElementNode node, List<InvariantCase> into)
+    {
+        var definition = node.Definition;
+        if (definition is not null)
+        {
+            // A choice element's invariants are written for all its types (ras-1 on probability[x]), and backbone types have no name to look up.
+            var contextType = node.Type is { Kind: not TypeKind.Backbone } t && node.Property is not { IsChoice: true } ? t.Name : null;
+            foreach (var c in definition.Constraints)
+                if (c.Expression is not null) into.Add(new InvariantCase(node, c, contextType));
+            if (node.IsResource && node.Type?.RootDefinition is { } root && !ReferenceEquals(root, definition))
+            {
+                foreach (var c in root.Constraints)
+                    if (c.Expression is not null) into.Add(new InvariantCase(node, c, contextType));
+            }
+        }
+        foreach (var child in node.Children) Collect(child, into);
+    }
+}
