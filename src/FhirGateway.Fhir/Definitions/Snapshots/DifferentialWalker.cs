@@ -1,0 +1,109 @@
+using FhirGateway.Fhir.Issues;
+
+namespace FhirGateway.Fhir.Definitions.Snapshots;
+
+/// <summary>
+/// Applies a differential, element by element, to the tree of the base snapshot: locates each element (unfolding
+/// types, renaming choices, entering or creating slices on the way), checks it comes in snapshot order, and
+/// merges it into the element it constrains.
+/// </summary>
+internal sealed class DifferentialWalker
+{
+    private readonly SnapshotNode root;
+    private readonly StructureDefinitionInfo profile;
+    private readonly List<Issue> issues;
+    private readonly TypeUnfolder unfolder;
+    private readonly SliceBuilder slices;
+    private readonly RenamedChoices choices;
+    private IReadOnlyList<PathStep> previousSteps = [];
+    private (SnapshotNode Node, string Location)? previous;
+
+    public DifferentialWalker(SnapshotNode root, StructureDefinitionInfo profile, SnapshotOptions options,
+        Func<string, StructureDefinitionInfo?> snapshotOf, List<Issue> issues)
+    {
+        this.root = root;
+        this.profile = profile;
+        this.issues = issues;
+        unfolder = new TypeUnfolder(snapshotOf, root, issues);
+        slices = new SliceBuilder(issues);
+        choices = new RenamedChoices(options, issues);
+    }
+
+    public void Apply(ElementDefinitionInfo diff)
+    {
+        var location = diff.Id ?? diff.Path;
+        var steps = DifferentialSteps.Of(diff, previousSteps);
+        previousSteps = steps;
+        if (Locate(steps, diff, location) is not { } target) return;
+        CheckOrder(target, location);
+        var context = new MergeContext(location, profile.Url, target.SliceName is not null, issues);
+        target.Element = ElementMerger.Merge(target.Element, diff, context);
+    }
+
+    private SnapshotNode? Locate(IReadOnlyList<PathStep> steps, ElementDefinitionInfo diff, string location)
+    {
+        if (steps[0].Name != root.Name)
+        {
+            issues.Add(IssueCatalogue.SnapshotPathNotFound.At(location, location, "the root", steps[0].Name));
+            return null;
+        }
+        var node = root;
+        var inSlice = false;
+        for (var i = 1; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var last = i == steps.Count - 1;
+            if (unfolder.Unfold(node, step.Name) is { } reason)
+            {
+                issues.Add(IssueCatalogue.SnapshotCannotUnfold.At(location, node.ToString(), location, reason));
+                return null;
+            }
+            var child = Child(node, step, inSlice, location) ?? NewSpecializationElement(node, step, last, diff);
+            if (child is null)
+            {
+                issues.Add(IssueCatalogue.SnapshotPathNotFound.At(location, location, node.ToString(), step.Name));
+                return null;
+            }
+            if (step.SliceName is { } sliceName)
+            {
+                child = slices.Enter(child, sliceName, last, location);
+                if (child is null) return null;
+                inSlice = true;
+            }
+            node = child;
+        }
+        return node;
+    }
+
+    private SnapshotNode? Child(SnapshotNode node, PathStep step, bool inSlice, string location)
+    {
+        if (node.Children.FirstOrDefault(c => c.Name == step.Name) is { } named) return named;
+        foreach (var candidate in node.Children)
+        {
+            if (ChoiceNames.RenamedType(candidate.Name, step.Name, candidate.Element.Types) is { } code)
+                return choices.Select(candidate, step.Name, code, inSlice || step.SliceName is not null, location);
+        }
+        return null;
+    }
+
+    /// <summary>A specialization (a logical model, a new type) adds the elements its base lacks.</summary>
+    private SnapshotNode? NewSpecializationElement(SnapshotNode parent, PathStep step, bool last, ElementDefinitionInfo diff)
+    {
+        if (!last || profile.Derivation != "specialization" || step.SliceName is not null) return null;
+        var element = new ElementDefinitionInfo { Path = $"{parent.Path}.{step.Name}", Min = diff.Min, Max = diff.Max };
+        var node = new SnapshotNode(element) { AddedByDifferential = true };
+        parent.Children.Add(node);
+        return node;
+    }
+
+    private void CheckOrder(SnapshotNode target, string location)
+    {
+        if (previous is { } before && !ReferenceEquals(before.Node, target))
+        {
+            var order = root.InOrder().ToList();
+            if (order.IndexOf(target) < order.IndexOf(before.Node))
+                issues.Add(IssueCatalogue.SnapshotOutOfOrder.At(location, location, before.Location));
+        }
+        previous = (target, location);
+    }
+}
