@@ -15,6 +15,7 @@ internal sealed class DifferentialWalker
     private readonly TypeUnfolder unfolder;
     private readonly SliceBuilder slices;
     private readonly RenamedChoices choices;
+    private readonly TypeProfileRoot profileRoot;
     private IReadOnlyList<PathStep> previousSteps = [];
     private (SnapshotNode Node, string Location)? previous;
 
@@ -27,6 +28,7 @@ internal sealed class DifferentialWalker
         unfolder = new TypeUnfolder(snapshotOf, root, issues);
         slices = new SliceBuilder(issues);
         choices = new RenamedChoices(options, issues);
+        profileRoot = new TypeProfileRoot(snapshotOf);
     }
 
     public void Apply(ElementDefinitionInfo diff)
@@ -37,7 +39,7 @@ internal sealed class DifferentialWalker
         if (Locate(steps, diff, location) is not { } target) return;
         CheckOrder(target, location);
         var context = new MergeContext(location, profile.Url, target.SliceName is not null, issues);
-        target.Element = ElementMerger.Merge(target.Element, diff, context);
+        target.Element = profileRoot.Apply(ElementMerger.Merge(target.Element, diff, context), diff);
     }
 
     private SnapshotNode? Locate(IReadOnlyList<PathStep> steps, ElementDefinitionInfo diff, string location)

@@ -83,7 +83,8 @@ public sealed class SnapshotGenerator(DefinitionLookup lookup, SnapshotOptions? 
     {
         var definition = lookup(canonical) ?? (canonical.IndexOf('|') is var bar and > 0 ? lookup(canonical[..bar]) : null);
         if (definition is null) return null;
-        if (definition.HasSnapshot && (!options.RegenerateBaseSnapshots || definition.Differential.Count == 0)) return definition;
+        var regenerate = options.RegenerateBaseSnapshots && definition.Derivation == "constraint" && definition.Differential.Count > 0;
+        if (definition.HasSnapshot && !regenerate) return definition;
         if (generated.TryGetValue(definition.Canonical, out var done)) return done;
         var result = Generate(definition, inProgress, issues);
         if (!result.HasSnapshot) return null;

@@ -4,8 +4,9 @@ namespace FhirGateway.Fhir.Definitions.Snapshots;
 public sealed record SnapshotOptions
 {
     /// <summary>
-    /// Regenerate a base's snapshot from its differential even when the base ships one. Off by default: the
-    /// shipped snapshot of a base is authoritative.
+    /// Regenerate the snapshot of a base that is itself a constraint (a profile) from its differential even when
+    /// it ships one. Off by default: the shipped snapshot of a base is authoritative. Specializations (core
+    /// types and resources) always use their shipped snapshots.
     /// </summary>
     public bool RegenerateBaseSnapshots { get; init; }
 

@@ -4,7 +4,8 @@ namespace FhirGateway.Fhir.Definitions.Snapshots;
 
 /// <summary>
 /// Narrows an element's types: the differential's list replaces the base's when it names types the base allows;
-/// a type that names no profiles or target profiles inherits the base type's.
+/// a type that names no profiles or target profiles inherits the base type's. A system type matches the FHIR
+/// type its fhir-type extension names (<c>Extension.url</c> is System.String for <c>uri</c>).
 /// </summary>
 internal static class TypeMerger
 {
@@ -18,7 +19,7 @@ internal static class TypeMerger
         var merged = new List<TypeRefInfo>(stated.Count);
         foreach (var type in stated)
         {
-            var match = inherited.FirstOrDefault(t => t.Code == type.Code);
+            var match = inherited.FirstOrDefault(t => t.Code == type.Code || t.FhirTypeExtension == type.Code);
             if (match is null && !inherited.Any(t => AnyResource.Contains(t.Code) && IsTypeName(type.Code)))
                 context.Report(IssueCatalogue.SnapshotTypeNotAllowed, type.Code, string.Join(", ", inherited.Select(t => t.Code)));
             merged.Add(match is null ? type : Narrow(match, type));

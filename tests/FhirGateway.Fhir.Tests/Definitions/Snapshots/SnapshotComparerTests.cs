@@ -32,4 +32,14 @@ public sealed class SnapshotComparerTests
         Assert.Equal(["min", "types", "binding", "constraints"], aspects);
         Assert.Equal(["min"], SnapshotComparer.Compare(Expected, actual, SnapshotAspects.Cardinality).Select(d => d.Aspect));
     }
+
+    [Fact]
+    public void Value_aspect_ignores_json_formatting_but_not_content()
+    {
+        ElementDefinitionInfo[] With(string json) => [E("Observation", 0, "*") with { Fixed = new FhirValue("Quantity", json) }];
+        Assert.Empty(SnapshotComparer.Compare(With("{\"value\": 1.5}"), With("{\"value\":1.5}"), SnapshotAspects.All));
+        var difference = Assert.Single(SnapshotComparer.Compare(With("{\"value\": 1.5}"), With("{\"value\": 2}"), SnapshotAspects.All));
+        Assert.Equal("fixed", difference.Aspect);
+        Assert.Empty(SnapshotComparer.Compare(With("{\"value\": 1.5}"), With("{\"value\": 2}")));
+    }
 }

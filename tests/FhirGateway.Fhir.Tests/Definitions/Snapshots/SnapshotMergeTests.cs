@@ -104,4 +104,41 @@ public sealed class SnapshotMergeTests
         Assert.Equal(1, result.Element("Observation.code.code").Min);
         Assert.Equal(1, result.Element("Observation.code.system").Min);
     }
+
+    [Fact]
+    public void A_type_profile_brings_the_profile_roots_constraints_and_summary_flag()
+    {
+        var simple = new StructureDefinitionInfo
+        {
+            Url = Core + "SimpleQuantity",
+            Name = "SimpleQuantity",
+            Kind = "complex-type",
+            Type = "Quantity",
+            BaseDefinition = Core + "Quantity",
+            Derivation = "constraint",
+            Snapshot = [E("Quantity", 0, "*") with { Constraints = [new ConstraintInfo("sqty-1", "error", "no comparator", "comparator.empty()", Core + "SimpleQuantity")] }],
+        };
+        var typed = D("Observation.value[x]") with { Types = [new TypeRefInfo { Code = "Quantity", Profiles = [simple.Url] }] };
+        var result = Generate(Profile("p", "Observation", D("Observation"), typed), simple);
+        Assert.Empty(result.Issues);
+        var value = result.Element("Observation.value[x]");
+        Assert.Equal(["ele-1", "sqty-1"], value.Constraints.Select(c => c.Key));
+        Assert.Equal([simple.Url], value.Types.Single().Profiles);
+    }
+
+    [Fact]
+    public void A_system_typed_element_accepts_the_fhir_type_its_extension_names()
+    {
+        var extension = MiniDefinitions.Extension with
+        {
+            Snapshot = [.. MiniDefinitions.Extension.Snapshot.Select(e => e.Path == "Extension.url"
+                ? e with { Types = [new TypeRefInfo { Code = "http://hl7.org/fhirpath/System.String", FhirTypeExtension = "uri" }] }
+                : e)],
+        };
+        var profile = Profile("ext", "Extension", D("Extension"), D("Extension.url") with { Types = [new TypeRefInfo { Code = "uri" }] });
+        var result = new FhirGateway.Fhir.Definitions.Snapshots.SnapshotGenerator(
+            c => c == extension.Url ? extension : Lookup(profile)(c)).Generate(profile);
+        Assert.Empty(result.Issues);
+        Assert.Equal("uri", result.Element("Extension.url").Types.Single().Code);
+    }
 }
