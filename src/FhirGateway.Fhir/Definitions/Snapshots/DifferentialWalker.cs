@@ -55,7 +55,7 @@ internal sealed class DifferentialWalker
         {
             var step = steps[i];
             var last = i == steps.Count - 1;
-            if (unfolder.Unfold(node, step.Name) is { } reason)
+            if (unfolder.Unfold(node, step.Name) is { } reason && !IsSpecialization)
             {
                 issues.Add(IssueCatalogue.SnapshotCannotUnfold.At(location, node.ToString(), location, reason));
                 return null;
@@ -88,10 +88,13 @@ internal sealed class DifferentialWalker
         return null;
     }
 
-    /// <summary>A specialization (a logical model, a new type) adds the elements its base lacks.</summary>
+    /// <summary>A specialization (a logical model, a new type) defines elements its base lacks, below untyped parents too.</summary>
+    private bool IsSpecialization => profile.Derivation == "specialization";
+
+    /// <summary>The element a specialization adds where its base has none.</summary>
     private SnapshotNode? NewSpecializationElement(SnapshotNode parent, PathStep step, bool last, ElementDefinitionInfo diff)
     {
-        if (!last || profile.Derivation != "specialization" || step.SliceName is not null) return null;
+        if (!last || !IsSpecialization || step.SliceName is not null) return null;
         var element = new ElementDefinitionInfo { Path = $"{parent.Path}.{step.Name}", Min = diff.Min, Max = diff.Max };
         var node = new SnapshotNode(element) { AddedByDifferential = true };
         parent.Children.Add(node);

@@ -141,4 +141,26 @@ public sealed class SnapshotMergeTests
         Assert.Empty(result.Issues);
         Assert.Equal("uri", result.Element("Extension.url").Types.Single().Code);
     }
+
+    [Fact]
+    public void A_specialization_renames_the_base_root_and_adds_its_own_elements()
+    {
+        var element = Type("Element", "complex-type", E("Element", 0, "*"), E("Element.id", 0, "1", "string"), E("Element.extension", 0, "*", "Extension"));
+        var model = new StructureDefinitionInfo
+        {
+            Url = "http://example.org/fhir/StructureDefinition/MyModel",
+            Name = "MyModel",
+            Kind = "logical",
+            Type = "MyModel",
+            BaseDefinition = element.Url,
+            Derivation = "specialization",
+            Differential = [D("MyModel"), D("MyModel.name") with { Min = 1, Max = "1", Types = [new TypeRefInfo { Code = "string" }] },
+                D("MyModel.part") with { Min = 0, Max = "*" }, D("MyModel.part.code") with { Min = 1, Max = "1", Types = [new TypeRefInfo { Code = "Coding" }] }],
+        };
+        var result = Generate(model, element);
+        Assert.Empty(result.Issues);
+        Assert.Equal(["MyModel", "MyModel.id", "MyModel.extension", "MyModel.name", "MyModel.part", "MyModel.part.code"], result.Ids());
+        Assert.Equal(new ElementBaseInfo("Element.id", 0, "1"), result.Element("MyModel.id").Base);
+        Assert.Equal(new ElementBaseInfo("MyModel.part.code", 1, "1"), result.Element("MyModel.part.code").Base);
+    }
 }
