@@ -16,6 +16,8 @@ internal sealed class DifferentialWalker
     private readonly SliceBuilder slices;
     private readonly RenamedChoices choices;
     private readonly TypeProfileRoot profileRoot;
+    private readonly Func<string, StructureDefinitionInfo?> snapshotOf;
+    private const string SystemTypePrefix = "http://hl7.org/fhirpath/System.";
     private IReadOnlyList<PathStep> previousSteps = [];
     private (SnapshotNode Node, string Location)? previous;
 
@@ -29,6 +31,7 @@ internal sealed class DifferentialWalker
         slices = new SliceBuilder(issues);
         choices = new RenamedChoices(options, issues);
         profileRoot = new TypeProfileRoot(snapshotOf);
+        this.snapshotOf = snapshotOf;
     }
 
     public void Apply(ElementDefinitionInfo diff)
@@ -38,8 +41,9 @@ internal sealed class DifferentialWalker
         previousSteps = steps;
         if (Locate(steps, diff, location) is not { } target) return;
         CheckOrder(target, location);
-        var context = new MergeContext(location, profile.Url, target.SliceName is not null, issues);
-        target.Element = profileRoot.Apply(ElementMerger.Merge(target.Element, diff, context), diff);
+        var context = new MergeContext(location, profile.Url, target.SliceName is not null, IsSpecialization, issues);
+        var merged = ElementMerger.Merge(target.Element, diff, context);
+        target.Element = IsSpecialization ? merged : profileRoot.Apply(merged, diff);
     }
 
     private SnapshotNode? Locate(IReadOnlyList<PathStep> steps, ElementDefinitionInfo diff, string location)
@@ -80,6 +84,7 @@ internal sealed class DifferentialWalker
     private SnapshotNode? Child(SnapshotNode node, PathStep step, bool inSlice, string location)
     {
         if (node.Children.FirstOrDefault(c => c.Name == step.Name) is { } named) return named;
+        if (IsSpecialization) return null; // a specialization names its elements as they are (amount[x], amountType)
         foreach (var candidate in node.Children)
         {
             if (ChoiceNames.RenamedType(candidate.Name, step.Name, candidate.Element.Types) is { } code)
@@ -91,15 +96,28 @@ internal sealed class DifferentialWalker
     /// <summary>A specialization (a logical model, a new type) defines elements its base lacks, below untyped parents too.</summary>
     private bool IsSpecialization => profile.Derivation == "specialization";
 
-    /// <summary>The element a specialization adds where its base has none.</summary>
+    /// <summary>
+    /// The element a specialization adds where its base has none; unless it holds a system type (a primitive's
+    /// value) or resources (<c>Bundle.entry.resource</c>) it starts with the constraints every element has, those of
+    /// Element's root (<c>ele-1</c>).
+    /// </summary>
     private SnapshotNode? NewSpecializationElement(SnapshotNode parent, PathStep step, bool last, ElementDefinitionInfo diff)
     {
         if (!last || !IsSpecialization || step.SliceName is not null) return null;
-        var element = new ElementDefinitionInfo { Path = $"{parent.Path}.{step.Name}", Min = diff.Min, Max = diff.Max };
-        var node = new SnapshotNode(element) { AddedByDifferential = true };
+        var inherited = diff.Types.Count > 0 && diff.Types.All(IsSystemOrResource) ? [] : snapshotOf(TypeUnfolder.CorePrefix + "Element") is { HasSnapshot: true } element
+            ? element.Snapshot[0].Constraints
+            : [];
+        var node = new SnapshotNode(new ElementDefinitionInfo { Path = $"{parent.Path}.{step.Name}", Min = diff.Min, Max = diff.Max, Constraints = inherited })
+        {
+            AddedByDifferential = true,
+        };
         parent.Children.Add(node);
         return node;
     }
+
+    private bool IsSystemOrResource(TypeRefInfo type) =>
+        type.Code.StartsWith(SystemTypePrefix, StringComparison.Ordinal)
+        || snapshotOf(TypeUnfolder.CorePrefix + type.Code) is { Kind: "resource" };
 
     private void CheckOrder(SnapshotNode target, string location)
     {

@@ -2,8 +2,11 @@ using FhirGateway.Fhir.Issues;
 
 namespace FhirGateway.Fhir.Definitions.Snapshots;
 
-/// <summary>Where a merge happens and where its problems go.</summary>
-internal sealed record MergeContext(string Location, string ProfileUrl, bool IsSlice, ICollection<Issue> Issues)
+/// <summary>
+/// Where a merge happens and where its problems go. A specialization redefines what it inherits (a primitive's
+/// value type), so only a constraint's types are checked against the base.
+/// </summary>
+internal sealed record MergeContext(string Location, string ProfileUrl, bool IsSlice, bool IsSpecialization, ICollection<Issue> Issues)
 {
     public void Report(IssueDefinition definition, params object?[] args) => Issues.Add(definition.At(Location, args));
 }

@@ -20,7 +20,7 @@ internal static class TypeMerger
         foreach (var type in stated)
         {
             var match = inherited.FirstOrDefault(t => t.Code == type.Code || t.FhirTypeExtension == type.Code);
-            if (match is null && !inherited.Any(t => AnyResource.Contains(t.Code) && IsTypeName(type.Code)))
+            if (match is null && !context.IsSpecialization && !inherited.Any(t => AnyResource.Contains(t.Code) && IsTypeName(type.Code)))
                 context.Report(IssueCatalogue.SnapshotTypeNotAllowed, type.Code, string.Join(", ", inherited.Select(t => t.Code)));
             merged.Add(match is null ? type : Narrow(match, type));
         }

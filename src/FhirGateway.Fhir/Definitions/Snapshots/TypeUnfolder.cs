@@ -9,7 +9,7 @@ namespace FhirGateway.Fhir.Definitions.Snapshots;
 /// </summary>
 internal sealed class TypeUnfolder(Func<string, StructureDefinitionInfo?> snapshotOf, SnapshotNode root, ICollection<Issue> issues)
 {
-    private const string CorePrefix = "http://hl7.org/fhir/StructureDefinition/";
+    public const string CorePrefix = "http://hl7.org/fhir/StructureDefinition/";
 
     /// <summary>Unfolds <paramref name="node"/>; null on success, else why it cannot be unfolded.</summary>
     public string? Unfold(SnapshotNode node, string childName)

@@ -143,7 +143,7 @@ public sealed class SnapshotMergeTests
     }
 
     [Fact]
-    public void A_specialization_renames_the_base_root_and_adds_its_own_elements()
+    public void A_specialization_renames_the_base_root_and_adds_its_own_elements_with_the_element_constraints()
     {
         var element = Type("Element", "complex-type", E("Element", 0, "*"), E("Element.id", 0, "1", "string"), E("Element.extension", 0, "*", "Extension"));
         var model = new StructureDefinitionInfo
@@ -162,5 +162,6 @@ public sealed class SnapshotMergeTests
         Assert.Equal(["MyModel", "MyModel.id", "MyModel.extension", "MyModel.name", "MyModel.part", "MyModel.part.code"], result.Ids());
         Assert.Equal(new ElementBaseInfo("Element.id", 0, "1"), result.Element("MyModel.id").Base);
         Assert.Equal(new ElementBaseInfo("MyModel.part.code", 1, "1"), result.Element("MyModel.part.code").Base);
+        Assert.Equal(["ele-1"], result.Element("MyModel.name").Constraints.Select(c => c.Key));
     }
 }
