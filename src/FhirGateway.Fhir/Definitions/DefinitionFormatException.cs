@@ -1,0 +1,4 @@
+namespace FhirGateway.Fhir.Definitions;
+
+/// <summary>A conformance resource or package that cannot be read: the message says where and why.</summary>
+public sealed class DefinitionFormatException(string message, Exception? inner = null) : Exception(message, inner);
