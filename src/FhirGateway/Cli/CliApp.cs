@@ -15,6 +15,7 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var root = new RootCommand("FhirGateway: the clinic's FHIR R4 interoperability gateway.");
+        root.Subcommands.Add(SnapshotCommand.Create());
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
