@@ -17,6 +17,7 @@ public static class CliApp
     {
         var root = new RootCommand("FhirGateway: the clinic's FHIR R4 interoperability gateway.");
         root.Add(FormatCommand.Create(() => StructureTypeModel.R4Core, stdout, stderr));
+        root.Subcommands.Add(SnapshotCommand.Create());
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
