@@ -1,0 +1,1 @@
+// FhirGateway.Validation: compiled profile schemas and the validator (see README, "Validation").
