@@ -121,12 +121,9 @@ internal sealed class DifferentialWalker
 
     private void CheckOrder(SnapshotNode target, string location)
     {
-        if (previous is { } before && !ReferenceEquals(before.Node, target))
-        {
-            var order = root.InOrder().ToList();
-            if (order.IndexOf(target) < order.IndexOf(before.Node))
-                issues.Add(IssueCatalogue.SnapshotOutOfOrder.At(location, location, before.Location));
-        }
+        if (previous is { } before && !ReferenceEquals(before.Node, target)
+            && root.InOrder().First(n => ReferenceEquals(n, target) || ReferenceEquals(n, before.Node)) == target)
+            issues.Add(IssueCatalogue.SnapshotOutOfOrder.At(location, location, before.Location));
         previous = (target, location);
     }
 }
