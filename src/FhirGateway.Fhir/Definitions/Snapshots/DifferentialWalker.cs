@@ -43,7 +43,7 @@ internal sealed class DifferentialWalker
         CheckOrder(target, location);
         var context = new MergeContext(location, profile.Url, target.SliceName is not null, IsSpecialization, issues);
         var merged = ElementMerger.Merge(target.Element, diff, context);
-        target.Element = IsSpecialization ? merged : profileRoot.Apply(merged, diff);
+        target.Element = IsSpecialization ? merged : profileRoot.Apply(merged, diff, context);
     }
 
     private SnapshotNode? Locate(IReadOnlyList<PathStep> steps, ElementDefinitionInfo diff, string location)
