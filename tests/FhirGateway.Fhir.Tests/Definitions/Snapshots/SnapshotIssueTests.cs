@@ -24,6 +24,14 @@ public sealed class SnapshotIssueTests
     }
 
     [Fact]
+    public void Reports_a_constraint_whose_root_is_not_the_base_type()
+    {
+        var result = Generate(Profile("p", "Observation", D("Patient"), D("Patient.name")));
+        Assert.Equal(["snapshot-path-not-found", "snapshot-path-not-found"], result.Issues.Select(i => i.Code));
+        Assert.Equal("Observation", result.Definition.Snapshot[0].Path);
+    }
+
+    [Fact]
     public void Reports_differential_elements_out_of_snapshot_order()
     {
         var issue = Single(Profile("p", "Observation", D("Observation"), D("Observation.code"), D("Observation.status")), IssueCatalogue.SnapshotOutOfOrder);
