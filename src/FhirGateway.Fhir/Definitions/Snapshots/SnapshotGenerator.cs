@@ -13,6 +13,10 @@ public sealed class SnapshotGenerator(DefinitionLookup lookup, SnapshotOptions? 
     private readonly SnapshotOptions options = options ?? SnapshotOptions.Default;
     private readonly ConcurrentDictionary<string, StructureDefinitionInfo> generated = new(StringComparer.Ordinal);
 
+    /// <summary>A generator that resolves bases, data types and profiles from a definition source (a resolver chain).</summary>
+    public static SnapshotGenerator For(IDefinitionSource source, SnapshotOptions? options = null) =>
+        new(source.FindStructureDefinition, options);
+
     public SnapshotResult Generate(StructureDefinitionInfo profile)
     {
         var issues = new List<Issue>();

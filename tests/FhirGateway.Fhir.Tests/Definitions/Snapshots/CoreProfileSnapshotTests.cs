@@ -34,7 +34,7 @@ public sealed class CoreProfileSnapshotTests
         [Core + "MetadataResource"] = "the publisher gives this logical model's root ele-1, which a resource root does not have",
     };
 
-    private static readonly SnapshotGenerator Generator = new(c => CoreDefinitions.R4.FindStructureDefinition(c));
+    private static readonly SnapshotGenerator Generator = SnapshotGenerator.For(CoreDefinitions.R4);
 
     private static IEnumerable<StructureDefinitionInfo> ConstraintDefinitions() => CoreDefinitions.R4.StructureDefinitions()
         .Where(d => d.Derivation == "constraint" && d.HasSnapshot && d.Differential.Count > 0);
