@@ -24,7 +24,7 @@ public class SnapshotBenchmarks
     private static StructureDefinitionInfo Differential(string url) =>
         CoreDefinitions.R4.FindStructureDefinition(url)! with { Snapshot = [] };
 
-    private static SnapshotGenerator NewGenerator() => new(c => CoreDefinitions.R4.FindStructureDefinition(c));
+    private static SnapshotGenerator NewGenerator() => SnapshotGenerator.For(CoreDefinitions.R4);
 
     /// <summary>The blood pressure profile: slices, re-typed components, unfolding of Coding and Quantity.</summary>
     [Benchmark]

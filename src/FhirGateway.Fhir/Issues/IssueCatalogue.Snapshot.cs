@@ -31,4 +31,10 @@ public static partial class IssueCatalogue
         "Slice '{0}' is defined on {1}, which has no slicing");
     public static readonly IssueDefinition SnapshotCannotUnfold = new("snapshot-cannot-unfold", IssueSeverity.Error, IssueType.NotSupported,
         "Cannot expand {0} to reach the differential element {1}: {2}");
+    public static readonly IssueDefinition SnapshotSliceOnClosedSlicing = new("snapshot-slice-on-closed-slicing", IssueSeverity.Error, IssueType.Structure,
+        "Slice '{0}' is added to {1}, whose slicing in the base is closed");
+    public static readonly IssueDefinition SnapshotProfileNotFound = new("snapshot-profile-not-found", IssueSeverity.Warning, IssueType.NotFound,
+        "The profile {0} named on type {1} cannot be resolved; its constraints are not part of the snapshot");
+    public static readonly IssueDefinition SnapshotProfileTypeMismatch = new("snapshot-profile-type-mismatch", IssueSeverity.Error, IssueType.Structure,
+        "The profile {0} constrains {1}, not the type {2} it is named on");
 }

@@ -43,7 +43,7 @@ internal static class SnapshotCommand
             await stderr.WriteLineAsync($"{file.FullName}: {e.Message}".AsMemory(), cancellationToken);
             return CliApp.ExitUsage;
         }
-        var generated = new SnapshotGenerator(c => resolver.FindStructureDefinition(c)).Generate(profile with { Snapshot = [] });
+        var generated = SnapshotGenerator.For(resolver).Generate(profile with { Snapshot = [] });
         foreach (var issue in generated.Issues)
             await stderr.WriteLineAsync((issue.Origin == profile.Url ? issue with { Origin = file.FullName } : issue).ToString().AsMemory(), cancellationToken);
         await stdout.WriteLineAsync(Encoding.UTF8.GetString(ConformanceJsonWriter.Write(generated.Definition)).AsMemory(), cancellationToken);

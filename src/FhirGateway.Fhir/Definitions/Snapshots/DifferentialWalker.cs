@@ -43,7 +43,7 @@ internal sealed class DifferentialWalker
         CheckOrder(target, location);
         var context = new MergeContext(location, profile.Url, target.SliceName is not null, IsSpecialization, issues);
         var merged = ElementMerger.Merge(target.Element, diff, context);
-        target.Element = IsSpecialization ? merged : profileRoot.Apply(merged, diff);
+        target.Element = IsSpecialization ? merged : profileRoot.Apply(merged, diff, context);
     }
 
     private SnapshotNode? Locate(IReadOnlyList<PathStep> steps, ElementDefinitionInfo diff, string location)
@@ -121,12 +121,9 @@ internal sealed class DifferentialWalker
 
     private void CheckOrder(SnapshotNode target, string location)
     {
-        if (previous is { } before && !ReferenceEquals(before.Node, target))
-        {
-            var order = root.InOrder().ToList();
-            if (order.IndexOf(target) < order.IndexOf(before.Node))
-                issues.Add(IssueCatalogue.SnapshotOutOfOrder.At(location, location, before.Location));
-        }
+        if (previous is { } before && !ReferenceEquals(before.Node, target)
+            && root.InOrder().First(n => ReferenceEquals(n, target) || ReferenceEquals(n, before.Node)) == target)
+            issues.Add(IssueCatalogue.SnapshotOutOfOrder.At(location, location, before.Location));
         previous = (target, location);
     }
 }

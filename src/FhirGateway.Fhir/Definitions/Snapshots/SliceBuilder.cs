@@ -5,7 +5,7 @@ namespace FhirGateway.Fhir.Definitions.Snapshots;
 /// <summary>
 /// Finds or creates the slices a differential names. A new slice starts as a copy of the sliced element as the
 /// base had it (without its slicing), children included, and is placed after the existing slices; <c>a/b</c>
-/// re-slices slice <c>a</c>. A renamed choice used as a slice name (<c>value[x]:valueQuantity</c>) restricts the
+/// re-slices slice <c>a</c>. A slicing the base closed takes no new slices. A renamed choice used as a slice name (<c>value[x]:valueQuantity</c>) restricts the
 /// slice to that type.
 /// </summary>
 internal sealed class SliceBuilder(ICollection<Issue> issues)
@@ -29,6 +29,8 @@ internal sealed class SliceBuilder(ICollection<Issue> issues)
             return null;
         }
         EnsureSlicing(owner, sliceName, location);
+        if (owner.Original.Slicing is { Rules: "closed" })
+            issues.Add(IssueCatalogue.SnapshotSliceOnClosedSlicing.At(location, sliceName, owner.ToString()));
         var types = ChoiceNames.RenamedType(sliced.Name, sliceName, owner.Original.Types) is { } code
             ? TypeMerger.Restrict(owner.Original.Types, code)
             : owner.Original.Types;

@@ -13,6 +13,10 @@ public sealed class SnapshotGenerator(DefinitionLookup lookup, SnapshotOptions? 
     private readonly SnapshotOptions options = options ?? SnapshotOptions.Default;
     private readonly ConcurrentDictionary<string, StructureDefinitionInfo> generated = new(StringComparer.Ordinal);
 
+    /// <summary>A generator that resolves bases, data types and profiles from a definition source (a resolver chain).</summary>
+    public static SnapshotGenerator For(IDefinitionSource source, SnapshotOptions? options = null) =>
+        new(source.FindStructureDefinition, options);
+
     public SnapshotResult Generate(StructureDefinitionInfo profile)
     {
         var issues = new List<Issue>();
@@ -71,11 +75,11 @@ public sealed class SnapshotGenerator(DefinitionLookup lookup, SnapshotOptions? 
         }
     }
 
-    /// <summary>A specialization renames the base's root (<c>DomainResource</c> → <c>Observation</c>).</summary>
+    /// <summary>A specialization renames the base's root (<c>DomainResource</c> → <c>Observation</c>); a constraint keeps it.</summary>
     private static Func<string, string> RootRewrite(string baseRoot, StructureDefinitionInfo profile)
     {
         var ownRoot = profile.Differential[0].Path.Split('.')[0];
-        if (ownRoot == baseRoot) return p => p;
+        if (ownRoot == baseRoot || profile.Derivation != "specialization") return p => p;
         return p => p == baseRoot ? ownRoot : p.StartsWith(baseRoot + ".", StringComparison.Ordinal) ? ownRoot + p[baseRoot.Length..] : p;
     }
 

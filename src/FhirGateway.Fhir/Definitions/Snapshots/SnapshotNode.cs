@@ -52,9 +52,15 @@ internal sealed class SnapshotNode(ElementDefinitionInfo element)
     /// <summary>This node, its children, then its slices (each with its own children and re-slices): snapshot order.</summary>
     public IEnumerable<SnapshotNode> InOrder()
     {
-        yield return this;
-        foreach (var node in Children.SelectMany(c => c.InOrder())) yield return node;
-        foreach (var node in Slices.SelectMany(s => s.InOrder())) yield return node;
+        var pending = new Stack<SnapshotNode>();
+        pending.Push(this);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            yield return node;
+            for (var i = node.Slices.Count - 1; i >= 0; i--) pending.Push(node.Slices[i]);
+            for (var i = node.Children.Count - 1; i >= 0; i--) pending.Push(node.Children[i]);
+        }
     }
 
     public override string ToString() => Element.ToString();

@@ -34,7 +34,7 @@ public sealed class CoreProfileSnapshotTests
         [Core + "MetadataResource"] = "the publisher gives this logical model's root ele-1, which a resource root does not have",
     };
 
-    private static readonly SnapshotGenerator Generator = new(c => CoreDefinitions.R4.FindStructureDefinition(c));
+    private static readonly SnapshotGenerator Generator = SnapshotGenerator.For(CoreDefinitions.R4);
 
     private static IEnumerable<StructureDefinitionInfo> ConstraintDefinitions() => CoreDefinitions.R4.StructureDefinitions()
         .Where(d => d.Derivation == "constraint" && d.HasSnapshot && d.Differential.Count > 0);
@@ -82,5 +82,33 @@ public sealed class CoreProfileSnapshotTests
         Assert.Subset(urls, headline.Select(n => Core + n).ToHashSet(StringComparer.Ordinal));
         Assert.DoesNotContain(headline, n => KnownDifferences.ContainsKey(Core + n));
         Assert.True(urls.Count > 400, $"only {urls.Count} core constraint definitions with snapshot and differential");
+    }
+
+    [Fact]
+    public void Differentials_without_element_ids_give_the_same_snapshots()
+    {
+        var mismatched = ConstraintDefinitions()
+            .Where(d => !KnownDifferences.ContainsKey(d.Url))
+            .Where(d =>
+            {
+                var anonymous = d with { Snapshot = [], Differential = [.. d.Differential.Select(e => e with { Id = null })] };
+                var result = Generator.Generate(anonymous);
+                return result.Issues.Count > 0 || SnapshotComparer.Compare(d.Snapshot, result.Definition.Snapshot, SnapshotAspects.All).Count > 0;
+            })
+            .Select(d => d.Url)
+            .ToList();
+        Assert.Empty(mismatched);
+    }
+
+    [Fact]
+    public void Reversed_differentials_are_reported_not_thrown()
+    {
+        foreach (var definition in ConstraintDefinitions().Where(d => d.Differential.Count > 2))
+        {
+            var reversed = definition with { Snapshot = [], Differential = [.. definition.Differential.Reverse()] };
+            var result = Generator.Generate(reversed);
+            Assert.True(result.Definition.HasSnapshot, definition.Url);
+            Assert.Contains(result.Issues, i => i.Code is "snapshot-out-of-order" or "snapshot-slice-not-found" or "snapshot-path-not-found");
+        }
     }
 }

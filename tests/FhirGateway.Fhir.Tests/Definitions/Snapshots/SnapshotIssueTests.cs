@@ -6,9 +6,9 @@ namespace FhirGateway.Fhir.Tests.Definitions.Snapshots;
 
 public sealed class SnapshotIssueTests
 {
-    private static Issue Single(StructureDefinitionInfo profile, IssueDefinition expected)
+    private static Issue Single(StructureDefinitionInfo profile, IssueDefinition expected, params StructureDefinitionInfo[] extra)
     {
-        var result = Generate(profile);
+        var result = Generate(profile, extra);
         var issue = Assert.Single(result.Issues);
         Assert.Equal(expected.Id, issue.Code);
         Assert.Equal(profile.Url, issue.Origin);
@@ -21,6 +21,14 @@ public sealed class SnapshotIssueTests
         var issue = Single(Profile("p", "Observation", D("Observation"), D("Observation.colour")), IssueCatalogue.SnapshotPathNotFound);
         Assert.Equal("Observation.colour", issue.Expression);
         Assert.Contains("'colour'", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_a_constraint_whose_root_is_not_the_base_type()
+    {
+        var result = Generate(Profile("p", "Observation", D("Patient"), D("Patient.name")));
+        Assert.Equal(["snapshot-path-not-found", "snapshot-path-not-found"], result.Issues.Select(i => i.Code));
+        Assert.Equal("Observation", result.Definition.Snapshot[0].Path);
     }
 
     [Fact]
@@ -81,5 +89,25 @@ public sealed class SnapshotIssueTests
         var result = Generate(Profile("p", "Observation", D("Observation"), D("Observation.component.code.extension:a") with { SliceName = "a" }));
         Assert.Empty(result.Issues);
         Assert.Equal("url", result.Element("Observation.component.code.extension").Slicing!.Discriminators.Single().Path);
+    }
+
+    [Fact]
+    public void Reports_a_new_slice_on_a_slicing_the_base_closed()
+    {
+        var closed = Profile("closed", "Observation", D("Observation"),
+            D("Observation.component") with { Slicing = new SlicingInfo { Discriminators = [new DiscriminatorInfo("pattern", "code")], Rules = "closed" } },
+            D("Observation.component:a") with { SliceName = "a" });
+        Assert.Empty(Generate(closed).Issues);
+        var issue = Single(Profile("more", closed.Url, D("Observation"), D("Observation.component:b") with { SliceName = "b" }), IssueCatalogue.SnapshotSliceOnClosedSlicing, closed);
+        Assert.Equal("Observation.component:b", issue.Expression);
+    }
+
+    [Fact]
+    public void Reports_type_profiles_that_are_unknown_or_for_another_type()
+    {
+        var unknown = D("Observation.code") with { Types = [new TypeRefInfo { Code = "Coding", Profiles = ["http://example.org/nowhere"] }] };
+        Assert.Equal(IssueSeverity.Warning, Single(Profile("p", "Observation", D("Observation"), unknown), IssueCatalogue.SnapshotProfileNotFound).Severity);
+        var wrong = D("Observation.code") with { Types = [new TypeRefInfo { Code = "Coding", Profiles = [Core + "Quantity"] }] };
+        Single(Profile("p", "Observation", D("Observation"), wrong), IssueCatalogue.SnapshotProfileTypeMismatch);
     }
 }
