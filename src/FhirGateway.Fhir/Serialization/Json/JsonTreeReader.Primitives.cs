@@ -29,7 +29,7 @@ internal sealed partial class JsonTreeReader
             return;
         }
         if (!ExpectArray(ref r, p.WireName, p, namePos)) return;
-        var items = slot.Items ??= new List<SlotEntry>(4);
+        var items = slot.Items ??= RentEntries();
         var i = 0;
         for (; NextItem(ref r, items, i, out var pos); i++)
         {
@@ -103,7 +103,7 @@ internal sealed partial class JsonTreeReader
             return;
         }
         if (!ExpectArray(ref r, wire, p, namePos)) return;
-        var items = slot.Items ??= new List<SlotEntry>(4);
+        var items = slot.Items ??= RentEntries();
         var i = 0;
         for (; NextItem(ref r, items, i, out var pos); i++)
         {

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Fhir.Model;
@@ -13,12 +12,12 @@ namespace FhirGateway.Fhir.Serialization.Json;
 /// </summary>
 internal sealed partial class JsonTreeReader
 {
-    private const int MaxNameChars = 128;
     private readonly TypeTables _tables;
     private readonly Utf8SourceDocument _document;
     private readonly List<Issue> _issues = [];
     private readonly LocationPath _path = new();
     private readonly Stack<List<PropertySlot>> _slotPool = new();
+    private readonly Stack<List<SlotEntry>> _entryPool = new();
 
     public JsonTreeReader(TypeTables tables, Utf8SourceDocument document)
     {
@@ -110,11 +109,7 @@ internal sealed partial class JsonTreeReader
         }
         var raw = r.ValueSpan;
         companion = raw.Length > 1 && raw[0] == (byte)'_';
-        if (companion) raw = raw[1..];
-        if (raw.Length > MaxNameChars) return null;
-        Span<char> chars = stackalloc char[MaxNameChars];
-        var n = Encoding.UTF8.GetChars(raw, chars);
-        return table.TryGet(chars[..n], out found) ? found : null;
+        return table.TryGetUtf8(companion ? raw[1..] : raw, out found) ? found : null;
     }
 
     private void ReportUnknown(ref Utf8JsonReader r, TypedPropertyTable table, bool isResource, int namePos)
@@ -160,6 +155,8 @@ internal sealed partial class JsonTreeReader
         Report(IssueCatalogue.JsonMissingResourceType, objectPos, what == "(root)" ? null : _path.Describe(what), what);
         return null;
     }
+
+    private List<SlotEntry> RentEntries() => _entryPool.Count > 0 ? _entryPool.Pop() : new List<SlotEntry>(4);
 
     private ElementNode NewNode(TypedProperty p, int position, string? text)
     {
