@@ -1,3 +1,4 @@
+using System.Text;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using FhirGateway.Fhir.Issues;
@@ -68,6 +69,7 @@ internal sealed partial class JsonTreeReader
     {
         var slots = _slotPool.Count > 0 ? _slotPool.Pop() : new List<PropertySlot>(8);
         var count = 0;
+        var resourceTypeSeen = false;
         try
         {
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -77,7 +79,7 @@ internal sealed partial class JsonTreeReader
                 var property = Lookup(ref r, table, out var companion);
                 if (property is null)
                 {
-                    ReportUnknown(ref r, table, isResource, namePos);
+                    ReportUnknown(ref r, table, isResource, ref resourceTypeSeen, namePos);
                     r.Skip();
                     continue;
                 }
@@ -103,7 +105,9 @@ internal sealed partial class JsonTreeReader
         TypedProperty? found;
         if (r.ValueIsEscaped)
         {
-            var name = r.GetString()!;
+            var name = TryGetString(ref r);
+            companion = false;
+            if (name is null) return null;
             companion = name.Length > 1 && name[0] == '_';
             return table.TryGet(companion ? name.AsSpan(1) : name.AsSpan(), out found) ? found : null;
         }
@@ -112,15 +116,19 @@ internal sealed partial class JsonTreeReader
         return table.TryGetUtf8(companion ? raw[1..] : raw, out found) ? found : null;
     }
 
-    private void ReportUnknown(ref Utf8JsonReader r, TypedPropertyTable table, bool isResource, int namePos)
+    /// <summary>Reports a property the type does not have; <c>resourceType</c> is expected once on a resource (read ahead of time) and nowhere else.</summary>
+    private void ReportUnknown(ref Utf8JsonReader r, TypedPropertyTable table, bool isResource, ref bool resourceTypeSeen, int namePos)
     {
         if (r.ValueTextEquals("resourceType"u8))
         {
             if (!isResource)
                 Report(IssueCatalogue.JsonResourceTypeNotAllowed, namePos, _path.Describe("resourceType"), _path.Describe(), table.Type.TypeCode);
+            else if (resourceTypeSeen)
+                Report(IssueCatalogue.JsonDuplicateProperty, namePos, _path.Describe("resourceType"), "resourceType");
+            resourceTypeSeen = true;
             return;
         }
-        var name = r.GetString()!;
+        var name = TryGetString(ref r) ?? Encoding.UTF8.GetString(r.ValueSpan);
         Report(IssueCatalogue.JsonUnknownProperty, namePos, _path.Describe(name), name, table.Type.Name);
     }
 
@@ -154,6 +162,20 @@ internal sealed partial class JsonTreeReader
         }
         Report(IssueCatalogue.JsonMissingResourceType, objectPos, what == "(root)" ? null : _path.Describe(what), what);
         return null;
+    }
+
+    /// <summary>The string the reader is on, unescaped; null when its escapes do not make valid UTF-16 (a lone surrogate such as <c>\uD800</c>).</summary>
+    private static string? TryGetString(ref Utf8JsonReader r)
+    {
+        if (!r.ValueIsEscaped) return r.GetString();
+        try
+        {
+            return r.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private List<SlotEntry> RentEntries() => _entryPool.Count > 0 ? _entryPool.Pop() : new List<SlotEntry>(4);
