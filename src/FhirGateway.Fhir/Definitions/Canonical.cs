@@ -3,10 +3,11 @@ namespace FhirGateway.Fhir.Definitions;
 /// <summary>Splits canonical references (<c>url|version</c>) and orders versions (numeric parts numerically).</summary>
 public static class Canonical
 {
+    /// <summary>Splits at the last <c>|</c> (a few v2 code system URLs contain one themselves).</summary>
     public static (string Url, string? Version) Split(string canonical)
     {
         ArgumentNullException.ThrowIfNull(canonical);
-        var bar = canonical.IndexOf('|', StringComparison.Ordinal);
+        var bar = canonical.LastIndexOf('|');
         return bar < 0 ? (canonical, null) : (canonical[..bar], bar + 1 < canonical.Length ? canonical[(bar + 1)..] : null);
     }
 

@@ -39,6 +39,16 @@ public sealed class CoreDefinitionsTests
     }
 
     [Fact]
+    public void Every_listed_definition_resolves_by_its_canonical_even_when_the_url_holds_a_bar()
+    {
+        foreach (var kind in DefinitionKinds.All)
+            foreach (var entry in CoreDefinitions.R4.List(kind))
+                Assert.True(CoreDefinitions.R4.Find(kind, entry.Canonical) is not null, $"{entry} does not resolve");
+        Assert.Equal("0006", CoreDefinitions.R4.FindCodeSystem("http://terminology.hl7.org/CodeSystem/v2-0006|2.1|0006")!.Version);
+        Assert.NotNull(CoreDefinitions.R4.FindCodeSystem("http://terminology.hl7.org/CodeSystem/v2-0006|2.1"));
+    }
+
+    [Fact]
     public void Core_structure_definitions_include_types_resources_profiles_and_extensions()
     {
         var entries = CoreDefinitions.R4.List(DefinitionKind.StructureDefinition).ToList();

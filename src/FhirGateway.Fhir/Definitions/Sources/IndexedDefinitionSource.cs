@@ -53,9 +53,10 @@ public sealed class IndexedDefinitionSource : IDefinitionSource
 
     private int IndexOf(DefinitionKind kind, string canonical)
     {
+        var byUrl = _byUrl[(int)kind];
+        if (byUrl.TryGetValue(canonical, out var candidates)) return candidates[0];
         var (url, version) = Canonical.Split(canonical);
-        if (!_byUrl[(int)kind].TryGetValue(url, out var candidates)) return -1;
-        if (version is null) return candidates[0];
+        if (version is null || !byUrl.TryGetValue(url, out candidates)) return -1;
         foreach (var i in candidates)
             if (_definitions[i].Entry.Version == version) return i;
         return -1;
