@@ -77,26 +77,18 @@ public class JsonBenchmarks
     }
 
     [Benchmark(Description = "raw Utf8JsonWriter (rewrite JsonDocument)")]
-    public long RawWrite()
-    {
-        long n = 0;
-        foreach (var doc in _documents)
-        {
-            _output.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(_output, FhirJsonWriter.Options(pretty: false))) doc.WriteTo(writer);
-            n += _output.WrittenCount;
-        }
-        return n;
-    }
+    public long RawWrite() => WriteAll(_documents, static (doc, _, writer) => doc.WriteTo(writer));
 
     [Benchmark(Description = "typed serialize")]
-    public long TypedWrite()
+    public long TypedWrite() => WriteAll(_trees, static (tree, self, writer) => self._writer.Write(tree, writer));
+
+    private long WriteAll<T>(T[] items, Action<T, JsonBenchmarks, Utf8JsonWriter> write)
     {
         long n = 0;
-        foreach (var tree in _trees)
+        foreach (var item in items)
         {
             _output.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(_output, FhirJsonWriter.Options(pretty: false))) _writer.Write(tree, writer);
+            using (var writer = new Utf8JsonWriter(_output, FhirJsonWriter.Options(pretty: false))) write(item, this, writer);
             n += _output.WrittenCount;
         }
         return n;

@@ -30,6 +30,9 @@ public static partial class IssueCatalogue
     public static readonly IssueDefinition JsonWrongValueKind = new("json-wrong-value-kind", IssueSeverity.Error, IssueType.Structure,
         "'{0}' of type {1} must be a JSON {2}, found {3}");
 
+    public static readonly IssueDefinition JsonInvalidString = new("json-invalid-string", IssueSeverity.Error, IssueType.Structure,
+        "'{0}' is not valid Unicode text: {1}");
+
     public static readonly IssueDefinition JsonEmptyObject = new("json-empty-object", IssueSeverity.Error, IssueType.Structure,
         "'{0}' is an empty object: FHIR JSON objects must have content");
 

@@ -7,7 +7,9 @@ namespace FhirGateway.Fhir.Model;
 /// The type model of a set of definitions: builds each type's <see cref="TypeDescriptor"/> from its
 /// StructureDefinition snapshot on first request (with the descriptors of its backbone elements), caches it
 /// and shares it read-only. Types are found by name (<c>Patient</c>, <c>Age</c>, <c>string</c>), by
-/// backbone path (<c>Observation.component</c>), by canonical URL, or as system types (<c>System.String</c>).
+/// backbone path (<c>Observation.component</c>), or as system types (<c>System.String</c>). A canonical URL
+/// gives its type's descriptor, or for a profile a descriptor of the profiled type built from the profile's
+/// snapshot (slices left out).
 /// </summary>
 public sealed class StructureTypeModel : ITypeModel
 {
@@ -60,21 +62,17 @@ public sealed class StructureTypeModel : ITypeModel
         {
             sd = _source.FindStructureDefinition(key);
             if (sd is null) return null;
-            var name = TypeNameOf(sd);
-            if (FindByName(name)?.Url == sd.Url) return Structure(name);
+            if (FindByName(sd.Type)?.Url == sd.Url) return Structure(sd.Type);
         }
         else sd = FindByName(key);
-        return sd is { HasSnapshot: true } ? TypeBuilder.Build(sd, TypeNameOf(sd)) : null;
+        return sd is { HasSnapshot: true } ? TypeBuilder.Build(sd, sd.Type) : null;
     }
 
-    /// <summary>The definition of a type name: the core URL first (data types such as Age are constraints there), then any specialisation of that type.</summary>
+    /// <summary>The specialisation that defines a type name: the core URL first, then any other specialisation of that type.</summary>
     private StructureDefinitionInfo? FindByName(string name) =>
-        _source.FindStructureDefinition(CoreUrlPrefix + name)
-        ?? (_specialisationUrls.Value.TryGetValue(name, out var url) ? _source.FindStructureDefinition(url) : null);
-
-    /// <summary>Core data types such as Age are named by their URL's last segment; other types by <c>type</c>.</summary>
-    private static string TypeNameOf(StructureDefinitionInfo sd) =>
-        sd.Url.StartsWith(CoreUrlPrefix, StringComparison.Ordinal) ? sd.Url[CoreUrlPrefix.Length..] : sd.Type;
+        _source.FindStructureDefinition(CoreUrlPrefix + name) is { Derivation: not "constraint" } core && core.Type == name
+            ? core
+            : _specialisationUrls.Value.TryGetValue(name, out var url) ? _source.FindStructureDefinition(url) : null;
 
     private Dictionary<string, string> IndexSpecialisations()
     {

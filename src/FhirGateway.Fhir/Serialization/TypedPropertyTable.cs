@@ -5,18 +5,20 @@ namespace FhirGateway.Fhir.Serialization;
 
 /// <summary>
 /// The wire names of one type, each resolved to a <see cref="TypedProperty"/>, with a lookup by character span
-/// so readers find a property without allocating its name. Built once per type; immutable.
+/// or by UTF-8 bytes, so readers find a property without allocating or transcoding its name. Built once per type; immutable.
 /// </summary>
 public sealed class TypedPropertyTable
 {
     private readonly FrozenDictionary<string, TypedProperty> _byName;
     private readonly FrozenDictionary<string, TypedProperty>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly Utf8NameTable<TypedProperty> _byUtf8;
 
     private TypedPropertyTable(TypeDescriptor type, FrozenDictionary<string, TypedProperty> byName)
     {
         Type = type;
         _byName = byName;
         _bySpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byUtf8 = new Utf8NameTable<TypedProperty>(byName);
     }
 
     public TypeDescriptor Type { get; }
@@ -24,6 +26,8 @@ public sealed class TypedPropertyTable
     public int Count => _byName.Count;
 
     public bool TryGet(ReadOnlySpan<char> wireName, out TypedProperty property) => _bySpan.TryGetValue(wireName, out property!);
+
+    public bool TryGetUtf8(ReadOnlySpan<byte> wireName, out TypedProperty property) => _byUtf8.TryGet(wireName, out property);
 
     public bool TryGet(string wireName, out TypedProperty property) => _byName.TryGetValue(wireName, out property!);
 

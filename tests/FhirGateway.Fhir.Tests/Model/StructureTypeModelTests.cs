@@ -170,3 +170,36 @@ public sealed class StructureTypeModelTests
         foreach (var name in names) Assert.NotNull(Model.FindType(name));
     }
 }
+
+public sealed class StructureTypeModelSharingTests
+{
+    [Fact]
+    public void Concurrent_first_requests_get_the_same_descriptors()
+    {
+        var model = new StructureTypeModel(FhirGateway.Fhir.Definitions.CoreDefinitions.R4);
+        string[] names = ["Patient", "Observation", "Questionnaire.item", "Age", "string", "Bundle.entry"];
+        var seen = new TypeDescriptor?[16, names.Length];
+        Parallel.For(0, 16, i =>
+        {
+            for (var n = 0; n < names.Length; n++) seen[i, n] = model.FindType(names[n]);
+        });
+        for (var n = 0; n < names.Length; n++)
+        {
+            Assert.NotNull(seen[0, n]);
+            for (var i = 1; i < 16; i++) Assert.Same(seen[0, n], seen[i, n]);
+        }
+    }
+
+    [Fact]
+    public void Bare_names_find_types_not_profiles_and_a_profile_url_gives_the_profiled_type()
+    {
+        var model = StructureTypeModel.R4Core;
+        Assert.Null(model.FindType("bp"));
+        Assert.Null(model.FindType("SimpleQuantity"));
+        var bp = model.FindType("http://hl7.org/fhir/StructureDefinition/bp")!;
+        Assert.Equal("Observation", bp.Name);
+        Assert.Equal("http://hl7.org/fhir/StructureDefinition/bp", bp.Structure!.Url);
+        Assert.NotSame(model.FindType("Observation"), bp);
+        Assert.True(bp.FindProperty("component")!.NestedType!.TryGetProperty("valueQuantity", out _));
+    }
+}

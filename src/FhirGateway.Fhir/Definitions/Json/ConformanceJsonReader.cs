@@ -50,7 +50,7 @@ public static partial class ConformanceJsonReader
         string? baseDefinition = null, derivation = null, fhirVersion = null;
         var isAbstract = false;
         List<ContextInfo>? contexts = null;
-        List<string>? contextInvariants = null;
+        IReadOnlyList<string>? contextInvariants = null;
         IReadOnlyList<ElementDefinitionInfo> snapshot = [], differential = [];
         JsonRead.StartObject(ref r);
         while (JsonRead.NextProperty(ref r))
@@ -86,7 +86,7 @@ public static partial class ConformanceJsonReader
             Derivation = derivation,
             FhirVersion = fhirVersion,
             Contexts = (IReadOnlyList<ContextInfo>?)contexts ?? [],
-            ContextInvariants = (IReadOnlyList<string>?)contextInvariants ?? [],
+            ContextInvariants = contextInvariants ?? [],
             Snapshot = snapshot,
             Differential = differential,
         };

@@ -13,11 +13,12 @@ internal static class JsonRead
 {
     private static readonly JsonWriterOptions CompactWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Reads a string value; short ones come from the <see cref="StringPool"/>, as definitions repeat them across elements and structures.</summary>
     public static string String(ref Utf8JsonReader r)
     {
         r.Read();
         if (r.TokenType != JsonTokenType.String) throw Unexpected(ref r, "a string");
-        return r.GetString()!;
+        return StringPool.Get(ref r);
     }
 
     public static bool Bool(ref Utf8JsonReader r)
@@ -38,16 +39,16 @@ internal static class JsonRead
         return v;
     }
 
-    public static List<string> Strings(ref Utf8JsonReader r)
+    public static string[] Strings(ref Utf8JsonReader r)
     {
-        var list = new List<string>();
+        var list = new List<string>(2);
         StartArray(ref r);
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.String) throw Unexpected(ref r, "a string");
-            list.Add(r.GetString()!);
+            list.Add(StringPool.Get(ref r));
         }
-        return list;
+        return list.Count == 0 ? [] : list.ToArray();
     }
 
     /// <summary>Reads the next token, which must start an array.</summary>

@@ -21,7 +21,7 @@ internal sealed partial class JsonTreeReader
             return;
         }
         if (!ExpectArray(ref r, p.WireName, p, namePos)) return;
-        var items = slot.Items ??= new List<SlotEntry>(4);
+        var items = slot.Items ??= RentEntries();
         var i = 0;
         for (; NextItem(ref r, items, i, out var pos); i++)
         {
@@ -128,6 +128,8 @@ internal sealed partial class JsonTreeReader
                 var pos = items.Count > 0 && items[0].Node is { } first ? first.Position : parent.Position;
                 Report(IssueCatalogue.JsonCompanionLengthMismatch, pos, _path.Describe(p.WireName), p.WireName, slot.CompanionCount, slot.ValueCount);
             }
+            items.Clear();
+            _entryPool.Push(items);
         }
     }
 

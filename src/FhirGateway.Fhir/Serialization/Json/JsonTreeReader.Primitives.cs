@@ -29,7 +29,7 @@ internal sealed partial class JsonTreeReader
             return;
         }
         if (!ExpectArray(ref r, p.WireName, p, namePos)) return;
-        var items = slot.Items ??= new List<SlotEntry>(4);
+        var items = slot.Items ??= RentEntries();
         var i = 0;
         for (; NextItem(ref r, items, i, out var pos); i++)
         {
@@ -62,7 +62,10 @@ internal sealed partial class JsonTreeReader
                     Report(IssueCatalogue.JsonEmptyString, pos, _path.Describe(p.WireName, index), p.WireName);
                     return null;
                 }
-                return r.GetString();
+                var text = TryGetString(ref r);
+                if (text is null)
+                    Report(IssueCatalogue.JsonInvalidString, pos, _path.Describe(p.WireName, index), p.WireName, Encoding.UTF8.GetString(r.ValueSpan));
+                return text;
             case JsonTokenType.Number when expected == PrimitiveValueKind.Number:
                 return Encoding.UTF8.GetString(r.ValueSpan);
             case JsonTokenType.True when expected == PrimitiveValueKind.Boolean:
@@ -103,7 +106,7 @@ internal sealed partial class JsonTreeReader
             return;
         }
         if (!ExpectArray(ref r, wire, p, namePos)) return;
-        var items = slot.Items ??= new List<SlotEntry>(4);
+        var items = slot.Items ??= RentEntries();
         var i = 0;
         for (; NextItem(ref r, items, i, out var pos); i++)
         {

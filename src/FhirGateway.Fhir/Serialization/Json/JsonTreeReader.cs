@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Fhir.Model;
@@ -13,12 +13,12 @@ namespace FhirGateway.Fhir.Serialization.Json;
 /// </summary>
 internal sealed partial class JsonTreeReader
 {
-    private const int MaxNameChars = 128;
     private readonly TypeTables _tables;
     private readonly Utf8SourceDocument _document;
     private readonly List<Issue> _issues = [];
     private readonly LocationPath _path = new();
     private readonly Stack<List<PropertySlot>> _slotPool = new();
+    private readonly Stack<List<SlotEntry>> _entryPool = new();
 
     public JsonTreeReader(TypeTables tables, Utf8SourceDocument document)
     {
@@ -69,6 +69,7 @@ internal sealed partial class JsonTreeReader
     {
         var slots = _slotPool.Count > 0 ? _slotPool.Pop() : new List<PropertySlot>(8);
         var count = 0;
+        var resourceTypeSeen = false;
         try
         {
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -78,7 +79,7 @@ internal sealed partial class JsonTreeReader
                 var property = Lookup(ref r, table, out var companion);
                 if (property is null)
                 {
-                    ReportUnknown(ref r, table, isResource, namePos);
+                    ReportUnknown(ref r, table, isResource, ref resourceTypeSeen, namePos);
                     r.Skip();
                     continue;
                 }
@@ -104,28 +105,30 @@ internal sealed partial class JsonTreeReader
         TypedProperty? found;
         if (r.ValueIsEscaped)
         {
-            var name = r.GetString()!;
+            var name = TryGetString(ref r);
+            companion = false;
+            if (name is null) return null;
             companion = name.Length > 1 && name[0] == '_';
             return table.TryGet(companion ? name.AsSpan(1) : name.AsSpan(), out found) ? found : null;
         }
         var raw = r.ValueSpan;
         companion = raw.Length > 1 && raw[0] == (byte)'_';
-        if (companion) raw = raw[1..];
-        if (raw.Length > MaxNameChars) return null;
-        Span<char> chars = stackalloc char[MaxNameChars];
-        var n = Encoding.UTF8.GetChars(raw, chars);
-        return table.TryGet(chars[..n], out found) ? found : null;
+        return table.TryGetUtf8(companion ? raw[1..] : raw, out found) ? found : null;
     }
 
-    private void ReportUnknown(ref Utf8JsonReader r, TypedPropertyTable table, bool isResource, int namePos)
+    /// <summary>Reports a property the type does not have; <c>resourceType</c> is expected once on a resource (read ahead of time) and nowhere else.</summary>
+    private void ReportUnknown(ref Utf8JsonReader r, TypedPropertyTable table, bool isResource, ref bool resourceTypeSeen, int namePos)
     {
         if (r.ValueTextEquals("resourceType"u8))
         {
             if (!isResource)
                 Report(IssueCatalogue.JsonResourceTypeNotAllowed, namePos, _path.Describe("resourceType"), _path.Describe(), table.Type.TypeCode);
+            else if (resourceTypeSeen)
+                Report(IssueCatalogue.JsonDuplicateProperty, namePos, _path.Describe("resourceType"), "resourceType");
+            resourceTypeSeen = true;
             return;
         }
-        var name = r.GetString()!;
+        var name = TryGetString(ref r) ?? Encoding.UTF8.GetString(r.ValueSpan);
         Report(IssueCatalogue.JsonUnknownProperty, namePos, _path.Describe(name), name, table.Type.Name);
     }
 
@@ -160,6 +163,22 @@ internal sealed partial class JsonTreeReader
         Report(IssueCatalogue.JsonMissingResourceType, objectPos, what == "(root)" ? null : _path.Describe(what), what);
         return null;
     }
+
+    /// <summary>The string the reader is on, unescaped; null when its escapes do not make valid UTF-16 (a lone surrogate such as <c>\uD800</c>).</summary>
+    private static string? TryGetString(ref Utf8JsonReader r)
+    {
+        if (!r.ValueIsEscaped) return r.GetString();
+        try
+        {
+            return r.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private List<SlotEntry> RentEntries() => _entryPool.Count > 0 ? _entryPool.Pop() : new List<SlotEntry>(4);
 
     private ElementNode NewNode(TypedProperty p, int position, string? text)
     {

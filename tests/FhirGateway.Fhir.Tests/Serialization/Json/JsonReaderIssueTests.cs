@@ -147,4 +147,17 @@ public sealed class JsonReaderIssueTests
     [Fact]
     public void Reports_a_root_that_is_not_an_object() =>
         AssertIssue(SingleIssue("[1]"), IssueCatalogue.JsonRootNotObject, null, 1, 1);
+
+    [Fact]
+    public void Reports_a_string_with_a_lone_surrogate_escape_and_keeps_reading()
+    {
+        var result = Parse("""{"resourceType":"Patient","id":"a\uD800b","active":true}""");
+        AssertIssue(Assert.Single(result.Issues), IssueCatalogue.JsonInvalidString, "Patient.id", 1, 27);
+        Assert.Equal("true", JsonTestSupport.At(result.Root!, "active").Text);
+    }
+
+    [Fact]
+    public void Reports_a_second_resource_type_as_a_duplicate_property() =>
+        AssertIssue(SingleIssue("""{"resourceType":"Patient","active":true,"resourceType":"Patient"}"""),
+            IssueCatalogue.JsonDuplicateProperty, "Patient.resourceType", 1, 41);
 }

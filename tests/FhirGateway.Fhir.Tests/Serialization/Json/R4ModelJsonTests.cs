@@ -46,4 +46,18 @@ public sealed class R4ModelJsonTests
         var result = Parser.Parse("""{"resourceType":"Patient","name":[{"id":"n","_id":{"extension":[{"url":"u","valueCode":"c"}]}}]}""");
         Assert.Equal(IssueCatalogue.JsonCompanionNotAllowed.Id, Assert.Single(result.Issues).Code);
     }
+
+    [Theory]
+    [InlineData("vitalsigns")]
+    [InlineData("bp")]
+    [InlineData("Resource")]
+    [InlineData("DomainResource")]
+    [InlineData("Observation.component")]
+    [InlineData("http://hl7.org/fhir/StructureDefinition/Patient")]
+    public void Accepts_only_concrete_resource_type_names_as_resource_type(string name)
+    {
+        var result = Parser.Parse($$"""{"resourceType":"{{name}}"}""");
+        Assert.Null(result.Root);
+        Assert.Equal(IssueCatalogue.JsonUnknownResourceType.Id, Assert.Single(result.Issues).Code);
+    }
 }
