@@ -1,0 +1,16 @@
+namespace FhirGateway.Fhir.Issues;
+
+/// <summary>Problems in the clinic's internal records (their envelope and their kind-specific fields), found before or while mapping.</summary>
+public static partial class IssueCatalogue
+{
+    public static readonly IssueDefinition RecordMalformedJson = new("record-malformed-json", IssueSeverity.Fatal, IssueType.Structure,
+        "The record is not valid JSON: {0}");
+    public static readonly IssueDefinition RecordNotObject = new("record-not-object", IssueSeverity.Fatal, IssueType.Structure,
+        "A record must be a JSON object, found {0}");
+    public static readonly IssueDefinition RecordMissingField = new("record-missing-field", IssueSeverity.Error, IssueType.Required,
+        "The record has no '{0}': expected {1}");
+    public static readonly IssueDefinition RecordWrongField = new("record-wrong-field", IssueSeverity.Error, IssueType.Value,
+        "The record's '{0}' must be {1}, found {2}");
+    public static readonly IssueDefinition RecordUnknownKind = new("record-unknown-kind", IssueSeverity.Error, IssueType.NotSupported,
+        "Unknown record kind '{0}'; known kinds: {1}");
+}
