@@ -4,8 +4,9 @@ namespace FhirGateway.Terminology.Grammar;
 
 /// <summary>
 /// The form of LOINC codes: digits, a hyphen and a Mod 10 check digit (LOINC Users' Guide, "Calculating Mod 10
-/// check digits"); parts, answers and groups carry an LP/LA/LG prefix. A wrong check digit is certainly invalid;
-/// whether a well-formed code exists needs LOINC itself (not held).
+/// check digits"); parts, answers and groups carry an LP/LA/LG prefix and a check digit that is not computed by that
+/// rule (LA6724-4 is a real answer code), so only their form is checked. A wrong check digit on a plain code is
+/// certainly invalid; whether a well-formed code exists needs LOINC itself (not held).
 /// </summary>
 public static partial class LoincCodes
 {
@@ -15,10 +16,11 @@ public static partial class LoincCodes
         ArgumentNullException.ThrowIfNull(code);
         var m = Shape().Match(code);
         if (!m.Success) return "LOINC codes are digits, a hyphen and a check digit (e.g. 8310-5), or LP/LA/LG codes (e.g. LA6576-8)";
+        if (m.Groups["p"].Success) return null;
         var digits = m.Groups["n"].Value;
         var expected = CheckDigit(digits);
         var given = m.Groups["c"].Value[0] - '0';
-        return expected == given ? null : $"the check digit is wrong (for {m.Groups["p"].Value}{digits} it is {expected}: {m.Groups["p"].Value}{digits}-{expected})";
+        return expected == given ? null : $"the check digit is wrong (for {digits} it is {expected}: {digits}-{expected})";
     }
 
     /// <summary>The Mod 10 (Luhn) check digit: from the right, every other digit doubled, digit sums added.</summary>
