@@ -12,6 +12,7 @@ namespace FhirGateway.Terminology.Validation;
 internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander expander, CodeSystemRegistry systems)
 {
     private const int ListUpTo = 12;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string ValueSet, string System), string> _hints = new();
 
     public CodeCheck ValidateCode(string valueSet, string? system, string? code, string? display)
     {
@@ -27,7 +28,7 @@ internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander 
         var lookup = systems.Resolve(system, version).Lookup(code);
         return lookup.Outcome switch
         {
-            LookupOutcome.Found => new CodeCheck(CodeCheckOutcome.Valid, lookup.Concept!.Display, ConceptChecks.For(system, lookup.Concept, display)),
+            LookupOutcome.Found => new CodeCheck(CodeCheckOutcome.Valid, lookup.Concept!.Display, ConceptChecks.For(system, lookup.Concept, display) ?? []),
             LookupOutcome.NotFound => new CodeCheck(CodeCheckOutcome.Invalid, null, [lookup.Reason!]),
             _ => Undecided(lookup.Reason!),
         };
@@ -53,8 +54,8 @@ internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander 
         {
             case MembershipKind.In:
                 var issues = ConceptChecks.For(system, m.Concept!, display);
-                if (vs.Problem is not null) issues.Add(vs.Problem);
-                return new CodeCheck(CodeCheckOutcome.Valid, m.Concept!.Display, issues);
+                if (vs.Problem is not null) (issues ??= []).Add(vs.Problem);
+                return new CodeCheck(CodeCheckOutcome.Valid, m.Concept!.Display, issues ?? (IReadOnlyList<Issue>)[]);
             case MembershipKind.Unknown:
                 return Undecided(m.Reason ?? IssueCatalogue.TxMembershipUndecided.At(null, Coding(system, code), vs.Canonical, "a part of its definition cannot be evaluated offline"), vs.Problem);
             default:
@@ -73,7 +74,10 @@ internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander 
     }
 
     /// <summary>"valid codes are a (A), b (B)" for a small set, otherwise how many codes it has and from which systems.</summary>
-    private string ValidCodes(CompiledValueSet vs, string? system)
+    private string ValidCodes(CompiledValueSet vs, string? system) =>
+        _hints.GetOrAdd((vs.Canonical, system ?? ""), static (_, a) => a.Self.DescribeValidCodes(a.Vs, a.System), (Self: this, Vs: vs, System: system));
+
+    private string DescribeValidCodes(CompiledValueSet vs, string? system)
     {
         var expansion = expander.Expand(vs).Expansion;
         if (expansion is null) return $"it draws on {Systems(vs)}";
