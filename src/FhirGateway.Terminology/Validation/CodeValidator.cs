@@ -14,7 +14,28 @@ internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander 
     private const int ListUpTo = 12;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string ValueSet, string System), string> _hints = new();
 
-    public CodeCheck ValidateCode(string valueSet, string? system, string? code, string? display)
+    public CodeCheck ValidateCode(string valueSet, string? system, string? code, string? display, string? version)
+    {
+        var check = ValidateCode(valueSet, system, code, display);
+        return version is null || system is null || code is null || check.Outcome == CodeCheckOutcome.Invalid ? check : WithVersion(check, system, code, version);
+    }
+
+    /// <summary>
+    /// A coding that names a version: the code must exist in that version where it is held (a code it does not
+    /// define is invalid); where only another version is held, the code was checked there and the issue says so.
+    /// </summary>
+    private CodeCheck WithVersion(CodeCheck check, string system, string code, string version)
+    {
+        var versioned = systems.Resolve(system, version);
+        if (versioned is VersionedFallback fallback)
+            return versioned.Lookup(code).Outcome == LookupOutcome.Found
+                ? check with { Issues = [.. check.Issues, IssueCatalogue.TxSystemVersionOther.At(null, version, system, code, fallback.Version ?? "(unversioned)")] }
+                : check;
+        var lookup = versioned.Lookup(code);
+        return lookup.Outcome == LookupOutcome.NotFound ? new CodeCheck(CodeCheckOutcome.Invalid, null, [lookup.Reason!]) : check;
+    }
+
+    private CodeCheck ValidateCode(string valueSet, string? system, string? code, string? display)
     {
         var vs = compiler.Get(valueSet);
         if (vs is null) return Undecided(IssueCatalogue.TxValueSetUnknown.At(null, valueSet, Coding(system, code ?? "")));
