@@ -8,6 +8,8 @@ public static partial class IssueCatalogue
 {
     public static readonly IssueDefinition TxValueSetUnknown = new("tx-valueset-unknown", IssueSeverity.Warning, IssueType.NotFound,
         "The value set {0} is not known (not in the definitions loaded), so the code {1} cannot be checked against it");
+    public static readonly IssueDefinition TxValueSetVersionOther = new("tx-valueset-version-other", IssueSeverity.Information, IssueType.Informational,
+        "Version {0} of the value set {1} is not held; the code was checked against {2}");
     public static readonly IssueDefinition TxValueSetCycle = new("tx-valueset-cycle", IssueSeverity.Warning, IssueType.Processing,
         "The value set {0} imports itself (through {1}); the import is ignored and codes it would add cannot be checked");
     public static readonly IssueDefinition TxCodeMissing = new("tx-code-missing", IssueSeverity.Error, IssueType.CodeInvalid,

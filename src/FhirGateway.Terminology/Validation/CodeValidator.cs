@@ -1,3 +1,4 @@
+using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Fhir.Terminology;
 using FhirGateway.Terminology.CodeSystems;
@@ -38,7 +39,17 @@ internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander 
     private CodeCheck ValidateCode(string valueSet, string? system, string? code, string? display)
     {
         var vs = compiler.Get(valueSet);
+        if (vs is null && Canonical.Split(valueSet) is (var url, { } version) && compiler.Get(url) is { } other)
+        {
+            var check = ValidateCode(other, system, code, display);
+            return check with { Issues = [.. check.Issues, IssueCatalogue.TxValueSetVersionOther.At(null, version, url, other.Canonical)] };
+        }
         if (vs is null) return Undecided(IssueCatalogue.TxValueSetUnknown.At(null, valueSet, Coding(system, code ?? "")));
+        return ValidateCode(vs, system, code, display);
+    }
+
+    private CodeCheck ValidateCode(CompiledValueSet vs, string? system, string? code, string? display)
+    {
         if (string.IsNullOrEmpty(code)) return new CodeCheck(CodeCheckOutcome.Invalid, null, [IssueCatalogue.TxCodeMissing.At(null, system ?? "(none)", vs.Canonical)]);
         if (system is null) return WithoutSystem(vs, code, display);
         return Conclude(vs, system, code, display, vs.Test(system, code));
