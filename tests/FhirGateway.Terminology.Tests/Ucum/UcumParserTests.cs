@@ -77,6 +77,19 @@ public sealed class UcumParserTests
     }
 
     [Fact]
+    public void Any_text_gets_a_verdict_and_never_an_exception()
+    {
+        const string alphabet = "mgLk10*^/.(){}[]'%-+_ aAµ9";
+        var random = new Random(4);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var parse = UcumParser.Parse(text);
+            Assert.True(parse.IsValid || parse.Problem!.Contains("position") || text.Length == 0, text);
+        }
+    }
+
+    [Fact]
     public void Problems_carry_the_position()
     {
         Assert.EndsWith("(at position 4)", UcumParser.Parse("mg/xyz").Problem);
