@@ -55,7 +55,7 @@ public interface IGatewayStore
     Task ScheduleRetryAsync(IReadOnlyList<long> deliveryIds, string owner, DateTimeOffset nextAttemptAt, string lastStatus, string? lastError, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
 
     /// <summary>Sends the deliveries again one record per transaction, to find which of a failed batch the partner refuses.</summary>
-    Task SplitAsync(IReadOnlyList<long> deliveryIds, string owner, CancellationToken cancellationToken);
+    Task SplitAsync(IReadOnlyList<long> deliveryIds, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
 
     Task ParkDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string lastStatus, string operationOutcome, IReadOnlyList<(long DeliveryId, StoredAuditEvent AuditEvent)> auditEvents, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
 

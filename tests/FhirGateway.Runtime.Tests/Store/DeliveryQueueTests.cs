@@ -98,7 +98,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
         await _f.RouteAsync("a1", "pa", "hosp");
         await _f.RouteAsync("b1", "pb", "hosp");
         var claimed = await _f.Store.ClaimDeliveriesAsync("hosp", "w", 10, Lease, None);
-        await _f.Store.SplitAsync(claimed.Select(c => c.Id).ToList(), "w", None);
+        await _f.Store.SplitAsync(claimed.Select(c => c.Id).ToList(), "w", [], None);
 
         Assert.Equal(["a1@1"], await ClaimAsync());
         Assert.Equal(["b1@1"], await ClaimAsync());

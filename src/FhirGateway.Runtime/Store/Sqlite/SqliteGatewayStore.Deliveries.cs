@@ -95,11 +95,12 @@ public sealed partial class SqliteGatewayStore
             await AppendLedgerAsync(c, tx, ledger, cancellationToken);
         }, cancellationToken);
 
-    public Task SplitAsync(IReadOnlyList<long> deliveryIds, string owner, CancellationToken cancellationToken) =>
+    public Task SplitAsync(IReadOnlyList<long> deliveryIds, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
         WriteAsync(async (c, tx) =>
         {
             foreach (var id in deliveryIds)
                 await TransitionAsync(c, tx, id, DeliveryStates.Pending, "solo = 1, next_attempt_at = $next", cancellationToken, ("$next", NowMs));
+            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
         }, cancellationToken);
 
     public Task ParkDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string lastStatus, string operationOutcome,
