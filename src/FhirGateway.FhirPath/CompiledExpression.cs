@@ -15,13 +15,15 @@ public sealed class CompiledExpression
 {
     private readonly Evaluator _evaluator;
     private readonly ITypeModel? _model;
+    private readonly FhirPathOptions _options;
 
-    internal CompiledExpression(string text, Expr tree, Evaluator evaluator, ITypeModel? model)
+    internal CompiledExpression(string text, Expr tree, Evaluator evaluator, ITypeModel? model, FhirPathOptions options)
     {
         Text = text;
         Tree = tree;
         _evaluator = evaluator;
         _model = model;
+        _options = options;
     }
 
     public string Text { get; }
@@ -35,7 +37,7 @@ public sealed class CompiledExpression
     /// <summary>Evaluates on an input collection.</summary>
     public IReadOnlyList<object> Evaluate(IReadOnlyList<object> input, FhirPathEnvironment? environment = null)
     {
-        var run = new EvaluationRun(environment ?? FhirPathEnvironment.Default, input) { Model = _model };
+        var run = new EvaluationRun(environment ?? FhirPathEnvironment.Default, input) { Model = _model, Options = _options };
         var scope = new Scope(run, input, input.Count == 1 ? input[0] : null, 0, null, null);
         return _evaluator(scope);
     }

@@ -14,15 +14,21 @@ public sealed class FhirPathCompiler
 {
     private readonly ConcurrentDictionary<string, CompiledExpression> _cache = new(StringComparer.Ordinal);
     private readonly Compiler _compiler;
+    private readonly StaticChecker _checker;
 
-    /// <param name="model">The FHIR type model for <c>is</c>/<c>as</c>/<c>ofType</c> and the type hierarchy; null compares type codes only.</param>
-    public FhirPathCompiler(ITypeModel? model = null)
+    /// <param name="model">The FHIR type model for <c>is</c>/<c>as</c>/<c>ofType</c>, the type hierarchy and the static checks; null compares type codes only.</param>
+    /// <param name="options">Compile-time settings; <see cref="FhirPathOptions.Default"/> when null.</param>
+    public FhirPathCompiler(ITypeModel? model = null, FhirPathOptions? options = null)
     {
         Model = model;
-        _compiler = new Compiler(model);
+        Options = options ?? FhirPathOptions.Default;
+        _compiler = new Compiler(model, Options);
+        _checker = new StaticChecker(model, Options);
     }
 
     public ITypeModel? Model { get; }
+
+    public FhirPathOptions Options { get; }
 
     /// <summary>How many compiled expressions the cache holds.</summary>
     public int CacheCount => _cache.Count;
@@ -35,7 +41,7 @@ public sealed class FhirPathCompiler
     }
 
     /// <summary>The compiled expression, from the cache or compiled now. Throws <see cref="FhirPathCompileException"/> on syntax and semantic errors.</summary>
-    /// <param name="contextType">The type of the element the expression will run on (<c>Patient</c>, <c>Observation.component</c>); when given, paths are checked against the type model.</param>
+    /// <param name="contextType">The type of the element the expression will run on (<c>Patient</c>, <c>Observation.component</c>); when given, paths are also checked against the type model.</param>
     public CompiledExpression Compile(string expression, string? contextType = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
@@ -43,8 +49,8 @@ public sealed class FhirPathCompiler
         if (_cache.TryGetValue(key, out var cached)) return cached;
         var tree = Parser.Parse(expression);
         var evaluator = _compiler.Compile(tree);
-        if (contextType is not null && Model is not null) new PathChecker(Model).Check(tree, contextType);
-        return _cache.GetOrAdd(key, new CompiledExpression(expression, tree, evaluator, Model));
+        _checker.Check(tree, contextType);
+        return _cache.GetOrAdd(key, new CompiledExpression(expression, tree, evaluator, Model, Options));
     }
 
     /// <summary>Compiles without throwing: the expression, or the compile error with its position.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using FhirGateway.Fhir.Issues;
 
 namespace FhirGateway.Fhir.Terminology;
@@ -42,11 +43,25 @@ public sealed record CodeCheck(CodeCheckOutcome Outcome, string? Display, IReadO
     public static CodeCheck Valid(string? display = null) => new(CodeCheckOutcome.Valid, display, []);
 }
 
-/// <summary>An expanded value set: every code with its system, version, display and flags.</summary>
+/// <summary>An expanded value set: every code with its system, version, display and flags; <see cref="Find"/> is a hash look-up.</summary>
 public sealed record ValueSetExpansion(string ValueSetCanonical, IReadOnlyList<ExpandedCode> Codes)
 {
+    private readonly FrozenDictionary<(string System, string Code), ExpandedCode> _index = Index(Codes);
+
     /// <summary>True when the expansion is known to be incomplete (a system we hold only in part, a limit hit).</summary>
     public bool IsIncomplete { get; init; }
+
+    /// <summary>The expansion's entry for this system and code, or null (which, when <see cref="IsIncomplete"/>, does not mean "not in the set").</summary>
+    public ExpandedCode? Find(string system, string code) => _index.GetValueOrDefault((system, code));
+
+    private static FrozenDictionary<(string, string), ExpandedCode> Index(IReadOnlyList<ExpandedCode> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var map = new Dictionary<(string, string), ExpandedCode>();
+        foreach (var c in codes) map.TryAdd((c.System, c.Code), c);
+        return map.ToFrozenDictionary();
+    }
 }
 
+/// <summary>One code of an expansion. <see cref="Abstract"/> is set for abstract and notSelectable concepts (they group codes and are not meant to be recorded).</summary>
 public sealed record ExpandedCode(string System, string Code, string? Display, string? Version = null, bool Abstract = false, bool Inactive = false);

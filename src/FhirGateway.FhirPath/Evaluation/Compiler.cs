@@ -10,7 +10,7 @@ namespace FhirGateway.FhirPath.Evaluation;
 /// Turns an expression tree into nested <see cref="Evaluator"/> closures. Names, operators, constants and type
 /// specifiers are resolved here once; unknown functions, wrong arity and unknown types are semantic errors.
 /// </summary>
-internal sealed class Compiler(ITypeModel? model)
+internal sealed class Compiler(ITypeModel? model, FhirPathOptions options)
 {
     public Evaluator Compile(Expr expr) => expr switch
     {
@@ -62,8 +62,7 @@ internal sealed class Compiler(ITypeModel? model)
         var def = FunctionTable.Find(f.Name) ?? throw Semantic($"Unknown function '{f.Name}'", f.Position);
         if (f.Arguments.Count < def.MinArgs || f.Arguments.Count > def.MaxArgs)
         {
-            var expected = def.MinArgs == def.MaxArgs ? $"{def.MinArgs}" : $"{def.MinArgs} to {def.MaxArgs}";
-            throw Semantic($"Function '{f.Name}' takes {expected} argument(s), not {f.Arguments.Count}", f.Position);
+            throw Semantic($"Function '{f.Name}' takes {def.Arity} argument(s), not {f.Arguments.Count}", f.Position);
         }
         var evaluators = new Evaluator[f.Arguments.Count];
         var types = new FhirPathType?[f.Arguments.Count];
@@ -176,7 +175,7 @@ internal sealed class Compiler(ITypeModel? model)
             object? r = Items.ToSystem(c[0]) switch
             {
                 int n => negate ? -n : n,
-                decimal d => negate ? -d : d,
+                decimal d => negate ? Operators.Numbers.Unsigned0(-d) : d,
                 Values.Quantity q => negate ? q with { Value = -q.Value } : q,
                 var other => throw new FhirPathEvaluationException($"Unary '{u.Operator}' cannot be applied to {(other is null ? "an empty value" : Comparison.Describe(other))}", position),
             };
@@ -190,7 +189,6 @@ internal sealed class Compiler(ITypeModel? model)
         var right = Compile(b.Right);
         var position = b.Position;
         var op = Operators.BinaryOperators.Find(b.Operator) ?? throw Semantic($"Unknown operator '{b.Operator}'", b.Position);
-        StaticChecks.CheckBinary(b);
         return (in Scope s) =>
         {
             try
@@ -209,15 +207,23 @@ internal sealed class Compiler(ITypeModel? model)
         var operand = Compile(t.Operand);
         var type = ResolveType(t.Type);
         var typeModel = model;
-        var isOp = t.Operator == "is";
         var position = t.Position;
+        if (t.Operator == "is")
+        {
+            return (in Scope s) =>
+            {
+                var c = operand(s);
+                if (c.Count == 0) return Items.Empty;
+                if (c.Count > 1) throw new FhirPathEvaluationException($"'is' expects a single item but got {c.Count}", position);
+                return Items.Bool(type.Matches(c[0], typeModel));
+            };
+        }
+        var singleton = options.EnforceAsSingleton;
         return (in Scope s) =>
         {
             var c = operand(s);
-            if (c.Count == 0) return Items.Empty;
-            if (c.Count > 1) throw new FhirPathEvaluationException($"'{t.Operator}' expects a single item but got {c.Count}", position);
-            var match = type.Matches(c[0], typeModel, exactPrimitives: !isOp);
-            return isOp ? Items.Bool(match) : match ? c : Items.Empty;
+            if (singleton && c.Count > 1) throw new FhirPathEvaluationException($"'as' expects a single item but got {c.Count}", position);
+            return TypeFunctions.Filter(c, type, typeModel);
         };
     }
 }

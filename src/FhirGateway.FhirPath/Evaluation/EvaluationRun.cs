@@ -23,6 +23,9 @@ internal sealed class EvaluationRun
     /// <summary>The type model for is/as/ofType, when known.</summary>
     public ITypeModel? Model { get; init; }
 
+    /// <summary>The compiler's settings.</summary>
+    public FhirPathOptions Options { get; init; } = FhirPathOptions.Default;
+
     public ElementNode? Resource { get; }
 
     public ElementNode? RootResource { get; }

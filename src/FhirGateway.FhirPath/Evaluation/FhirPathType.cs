@@ -28,7 +28,7 @@ internal sealed record FhirPathType(string? FhirName, string? SystemName, string
 }
 
 /// <summary>What type() returns: a namespace and a name (the spec's SimpleTypeInfo/ClassInfo, reduced to what paths read).</summary>
-internal sealed record TypeInfoValue(string Namespace, string Name)
+public sealed record TypeInfoValue(string Namespace, string Name)
 {
     public override string ToString() => $"{Namespace}.{Name}";
 }

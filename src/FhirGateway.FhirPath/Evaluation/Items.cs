@@ -106,7 +106,7 @@ internal static class Items
         bool b => b ? "true" : "false",
         int i => i.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture),
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
+        decimal d => Operators.Numbers.Format(d),
         ElementNode n => n.Text ?? n.ToString(),
         _ => value.ToString() ?? "",
     };

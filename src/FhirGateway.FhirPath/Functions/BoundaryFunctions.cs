@@ -13,10 +13,10 @@ internal static class BoundaryFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Value("lowBoundary", 0, 1, true, static (f, a, in s) => Boundary(f, a, s, low: true));
-        r.Value("highBoundary", 0, 1, true, static (f, a, in s) => Boundary(f, a, s, low: false));
-        r.Value("precision", 0, 0, true, Precision);
-        r.Value("comparable", 1, 1, true, Comparable);
+        r.Add("lowBoundary(Integer?): Input", true, static (f, a, in s) => Boundary(f, a, s, low: true));
+        r.Add("highBoundary(Integer?): Input", true, static (f, a, in s) => Boundary(f, a, s, low: false));
+        r.Add("precision(): Integer", true, Precision);
+        r.Add("comparable(Any): Boolean", true, Comparable);
     }
 
     private static IReadOnlyList<object> Boundary(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope, bool low)

@@ -8,8 +8,8 @@ internal static class CombiningFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Value("union", 1, 1, false, static (f, a, in s) => Collections.Union(f, a.Value(0, s)));
-        r.Value("combine", 1, 1, false, Combine);
+        r.Add("union(Any): Any", false, static (f, a, in s) => Collections.Union(f, a.Value(0, s)));
+        r.Add("combine(Any): Any", false, Combine);
     }
 
     private static IReadOnlyList<object> Combine(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)

@@ -11,7 +11,7 @@ internal static partial class ConversionFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Lambda("iif", 2, 3, false, Iif);
+        r.Add("iif(Criterion, Expression, Expression?): Any", false, Iif);
         Pair(r, "Boolean", ToBoolean);
         Pair(r, "Integer", ToInteger);
         Pair(r, "Decimal", ToDecimal);
@@ -19,8 +19,8 @@ internal static partial class ConversionFunctions
         Pair(r, "Date", ToDate);
         Pair(r, "DateTime", ToDateTime);
         Pair(r, "Time", ToTime);
-        r.Value("toQuantity", 0, 1, true, static (f, a, in s) => Items.Single(ToQuantity(Input(f, "toQuantity"), a.String(0, s, "toQuantity"))));
-        r.Value("convertsToQuantity", 0, 1, true, static (f, a, in s) => Items.Bool(ToQuantity(Input(f, "convertsToQuantity"), a.String(0, s, "convertsToQuantity")) is not null));
+        r.Add("toQuantity(String?): Quantity", true, static (f, a, in s) => Items.Single(ToQuantity(Input(f, "toQuantity"), a.String(0, s, "toQuantity"))));
+        r.Add("convertsToQuantity(String?): Boolean", true, static (f, a, in s) => Items.Bool(ToQuantity(Input(f, "convertsToQuantity"), a.String(0, s, "convertsToQuantity")) is not null));
     }
 
     /// <summary>Registers toX() and convertsToX() for one converter.</summary>
@@ -28,8 +28,8 @@ internal static partial class ConversionFunctions
     {
         var to = "to" + type;
         var converts = "convertsTo" + type;
-        r.Value(to, 0, 0, true, (f, _, in _) => Items.Single(convert(Input(f, to))));
-        r.Value(converts, 0, 0, true, (f, _, in _) => Items.Bool(convert(Input(f, converts)) is not null));
+        r.Add($"{to}(): {type}", true, (f, _, in _) => Items.Single(convert(Input(f, to))));
+        r.Add($"{converts}(): Boolean", true, (f, _, in _) => Items.Bool(convert(Input(f, converts)) is not null));
     }
 
     private static object Input(IReadOnlyList<object> focus, string name) =>

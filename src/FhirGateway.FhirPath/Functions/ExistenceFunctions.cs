@@ -8,19 +8,19 @@ internal static class ExistenceFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Value("empty", 0, 0, false, static (f, _, in _) => Items.Bool(f.Count == 0));
-        r.Lambda("exists", 0, 1, false, Exists);
-        r.Lambda("all", 1, 1, false, All);
-        r.Value("allTrue", 0, 0, false, static (f, _, in _) => Items.Bool(Every(f, true, "allTrue")));
-        r.Value("anyTrue", 0, 0, false, static (f, _, in _) => Items.Bool(Any(f, true, "anyTrue")));
-        r.Value("allFalse", 0, 0, false, static (f, _, in _) => Items.Bool(Every(f, false, "allFalse")));
-        r.Value("anyFalse", 0, 0, false, static (f, _, in _) => Items.Bool(Any(f, false, "anyFalse")));
-        r.Value("subsetOf", 1, 1, false, static (f, a, in s) => Items.Bool(IsSubset(f, a.Value(0, s))));
-        r.Value("supersetOf", 1, 1, false, static (f, a, in s) => Items.Bool(IsSubset(a.Value(0, s), f)));
-        r.Value("count", 0, 0, false, static (f, _, in _) => [f.Count]);
-        r.Value("distinct", 0, 0, true, static (f, _, in _) => Distinct(f));
-        r.Value("isDistinct", 0, 0, false, static (f, _, in _) => Items.Bool(Distinct(f).Count == f.Count));
-        r.Value("not", 0, 0, true, static (f, _, in _) => Logic.ToBoolean(f, "not()") is { } b ? Items.Bool(!b) : Items.Empty);
+        r.Add("empty(): Boolean", false, static (f, _, in _) => Items.Bool(f.Count == 0));
+        r.Add("exists(Criterion?): Boolean", false, Exists);
+        r.Add("all(Criterion): Boolean", false, All);
+        r.Add("allTrue(): Boolean", false, static (f, _, in _) => Items.Bool(Every(f, true, "allTrue")));
+        r.Add("anyTrue(): Boolean", false, static (f, _, in _) => Items.Bool(Any(f, true, "anyTrue")));
+        r.Add("allFalse(): Boolean", false, static (f, _, in _) => Items.Bool(Every(f, false, "allFalse")));
+        r.Add("anyFalse(): Boolean", false, static (f, _, in _) => Items.Bool(Any(f, false, "anyFalse")));
+        r.Add("subsetOf(Any): Boolean", false, static (f, a, in s) => Items.Bool(IsSubset(f, a.Value(0, s))));
+        r.Add("supersetOf(Any): Boolean", false, static (f, a, in s) => Items.Bool(IsSubset(a.Value(0, s), f)));
+        r.Add("count(): Integer", false, static (f, _, in _) => [f.Count]);
+        r.Add("distinct(): Input", true, static (f, _, in _) => Distinct(f));
+        r.Add("isDistinct(): Boolean", false, static (f, _, in _) => Items.Bool(Distinct(f).Count == f.Count));
+        r.Add("not(): Boolean", true, static (f, _, in _) => Logic.ToBoolean(f, "not()") is { } b ? Items.Bool(!b) : Items.Empty);
     }
 
     private static IReadOnlyList<object> Exists(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)

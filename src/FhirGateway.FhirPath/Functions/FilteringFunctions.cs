@@ -8,9 +8,9 @@ internal static class FilteringFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Lambda("where", 1, 1, true, Where);
-        r.Lambda("select", 1, 1, true, Select);
-        r.Lambda("repeat", 1, 1, true, Repeat);
+        r.Add("where(Criterion): Input", true, Where);
+        r.Add("select(Expression): Projection", true, Select);
+        r.Add("repeat(Expression): Projection", true, Repeat);
     }
 
     private static IReadOnlyList<object> Where(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)

@@ -26,6 +26,8 @@ internal static class FunctionTable
         TypeFunctions.Register(b);
         BoundaryFunctions.Register(b);
         FhirFunctions.Register(b);
+        TerminologyFunctions.Register(b);
+        ValidatorContextFunctions.Register(b);
         return b.Entries.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -34,20 +36,10 @@ internal static class FunctionTable
     {
         public Dictionary<string, FunctionDef> Entries { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>A function whose arguments are all plain values (or none).</summary>
-        public void Value(string name, int min, int max, bool propagatesEmpty, FunctionBody body) =>
-            Add(new FunctionDef(name, min, max, [], propagatesEmpty, body));
-
-        /// <summary>A function whose arguments are expressions evaluated by the function itself (per item).</summary>
-        public void Lambda(string name, int min, int max, bool propagatesEmpty, FunctionBody body) =>
-            Add(new FunctionDef(name, min, max, [ParamKind.Expression], propagatesEmpty, body));
-
-        /// <summary>A function with explicit kinds per parameter.</summary>
-        public void Kinds(string name, int min, int max, ParamKind[] kinds, bool propagatesEmpty, FunctionBody body) =>
-            Add(new FunctionDef(name, min, max, kinds, propagatesEmpty, body));
-
-        private void Add(FunctionDef def)
+        /// <summary>Registers a function by its signature (see <see cref="FunctionSignature"/>).</summary>
+        public void Add(string signature, bool propagatesEmpty, FunctionBody body)
         {
+            var def = FunctionSignature.Parse(signature, propagatesEmpty, body);
             if (!Entries.TryAdd(def.Name, def)) throw new InvalidOperationException($"Function {def.Name} registered twice.");
         }
     }

@@ -9,22 +9,22 @@ internal static class MathFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Value("abs", 0, 0, true, static (f, _, in _) => In(f, "abs") switch
+        r.Add("abs(): Input", true, static (f, _, in _) => In(f, "abs") switch
         {
             int i => [Math.Abs(i)],
             decimal d => [Math.Abs(d)],
             Quantity q => [q with { Value = Math.Abs(q.Value) }],
             var v => throw Wrong("abs", v),
         });
-        r.Value("ceiling", 0, 0, true, static (f, _, in _) => [(int)Math.Ceiling(Number(f, "ceiling"))]);
-        r.Value("floor", 0, 0, true, static (f, _, in _) => [(int)Math.Floor(Number(f, "floor"))]);
-        r.Value("truncate", 0, 0, true, static (f, _, in _) => [(int)Math.Truncate(Number(f, "truncate"))]);
-        r.Value("exp", 0, 0, true, static (f, _, in _) => Real(Math.Exp((double)Number(f, "exp"))));
-        r.Value("ln", 0, 0, true, static (f, _, in _) => Real(Math.Log((double)Number(f, "ln"))));
-        r.Value("sqrt", 0, 0, true, static (f, _, in _) => Real(Math.Sqrt((double)Number(f, "sqrt"))));
-        r.Value("log", 1, 1, true, static (f, a, in s) => Numbers.TryDecimal(a.Single(0, s, "log"), out var b) ? Real(Math.Log((double)Number(f, "log"), (double)b)) : Items.Empty);
-        r.Value("power", 1, 1, true, Power);
-        r.Value("round", 0, 1, true, Round);
+        r.Add("Number.ceiling(): Integer", true, static (f, _, in _) => [(int)Math.Ceiling(Number(f, "ceiling"))]);
+        r.Add("Number.floor(): Integer", true, static (f, _, in _) => [(int)Math.Floor(Number(f, "floor"))]);
+        r.Add("Number.truncate(): Integer", true, static (f, _, in _) => [(int)Math.Truncate(Number(f, "truncate"))]);
+        r.Add("Number.exp(): Decimal", true, static (f, _, in _) => Real(Math.Exp((double)Number(f, "exp"))));
+        r.Add("Number.ln(): Decimal", true, static (f, _, in _) => Real(Math.Log((double)Number(f, "ln"))));
+        r.Add("Number.sqrt(): Decimal", true, static (f, _, in _) => Real(Math.Sqrt((double)Number(f, "sqrt"))));
+        r.Add("Number.log(Number): Decimal", true, static (f, a, in s) => Numbers.TryDecimal(a.Single(0, s, "log"), out var b) ? Real(Math.Log((double)Number(f, "log"), (double)b)) : Items.Empty);
+        r.Add("Number.power(Number): Any", true, Power);
+        r.Add("Number.round(Integer?): Decimal", true, Round);
     }
 
     private static object In(IReadOnlyList<object> focus, string name) =>

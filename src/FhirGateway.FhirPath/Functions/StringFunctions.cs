@@ -13,27 +13,27 @@ internal static class StringFunctions
 
     public static void Register(FunctionTable.Registry r)
     {
-        r.Value("indexOf", 1, 1, true, static (f, a, in s) => a.String(0, s, "indexOf") is { } x ? [In(f, "indexOf").IndexOf(x, StringComparison.Ordinal)] : Items.Empty);
-        r.Value("lastIndexOf", 1, 1, true, static (f, a, in s) => a.String(0, s, "lastIndexOf") is { } x ? [In(f, "lastIndexOf").LastIndexOf(x, StringComparison.Ordinal)] : Items.Empty);
-        r.Value("substring", 1, 2, true, Substring);
-        r.Value("startsWith", 1, 1, true, static (f, a, in s) => a.String(0, s, "startsWith") is { } x ? Items.Bool(In(f, "startsWith").StartsWith(x, StringComparison.Ordinal)) : Items.Empty);
-        r.Value("endsWith", 1, 1, true, static (f, a, in s) => a.String(0, s, "endsWith") is { } x ? Items.Bool(In(f, "endsWith").EndsWith(x, StringComparison.Ordinal)) : Items.Empty);
-        r.Value("contains", 1, 1, true, static (f, a, in s) => a.String(0, s, "contains") is { } x ? Items.Bool(In(f, "contains").Contains(x, StringComparison.Ordinal)) : Items.Empty);
-        r.Value("upper", 0, 0, true, static (f, _, in _) => [In(f, "upper").ToUpperInvariant()]);
-        r.Value("lower", 0, 0, true, static (f, _, in _) => [In(f, "lower").ToLowerInvariant()]);
-        r.Value("replace", 2, 2, true, Replace);
-        r.Value("matches", 1, 1, true, static (f, a, in s) => a.String(0, s, "matches") is { } p ? Items.Bool(Pattern(p, false).IsMatch(In(f, "matches"))) : Items.Empty);
-        r.Value("matchesFull", 1, 1, true, static (f, a, in s) => a.String(0, s, "matchesFull") is { } p ? Items.Bool(Pattern(p, true).IsMatch(In(f, "matchesFull"))) : Items.Empty);
-        r.Value("replaceMatches", 2, 2, true, ReplaceMatches);
-        r.Value("length", 0, 0, true, static (f, _, in _) => [In(f, "length").Length]);
-        r.Value("toChars", 0, 0, true, ToChars);
-        r.Value("trim", 0, 0, true, static (f, _, in _) => [In(f, "trim").Trim()]);
-        r.Value("split", 1, 1, true, Split);
-        r.Value("join", 0, 1, false, Join);
-        r.Value("encode", 1, 1, true, static (f, a, in s) => a.String(0, s, "encode") is { } e ? Items.Single(TextEncodings.Encode(In(f, "encode"), e)) : Items.Empty);
-        r.Value("decode", 1, 1, true, static (f, a, in s) => a.String(0, s, "decode") is { } e ? Items.Single(TextEncodings.Decode(In(f, "decode"), e)) : Items.Empty);
-        r.Value("escape", 1, 1, true, static (f, a, in s) => a.String(0, s, "escape") is { } e ? Items.Single(TextEncodings.Escape(In(f, "escape"), e)) : Items.Empty);
-        r.Value("unescape", 1, 1, true, static (f, a, in s) => a.String(0, s, "unescape") is { } e ? Items.Single(TextEncodings.Unescape(In(f, "unescape"), e)) : Items.Empty);
+        r.Add("String.indexOf(String): Integer", true, static (f, a, in s) => a.String(0, s, "indexOf") is { } x ? [In(f, "indexOf").IndexOf(x, StringComparison.Ordinal)] : Items.Empty);
+        r.Add("String.lastIndexOf(String): Integer", true, static (f, a, in s) => a.String(0, s, "lastIndexOf") is { } x ? [In(f, "lastIndexOf").LastIndexOf(x, StringComparison.Ordinal)] : Items.Empty);
+        r.Add("String.substring(Integer, Integer?): String", true, Substring);
+        r.Add("String.startsWith(String): Boolean", true, static (f, a, in s) => a.String(0, s, "startsWith") is { } x ? Items.Bool(In(f, "startsWith").StartsWith(x, StringComparison.Ordinal)) : Items.Empty);
+        r.Add("String.endsWith(String): Boolean", true, static (f, a, in s) => a.String(0, s, "endsWith") is { } x ? Items.Bool(In(f, "endsWith").EndsWith(x, StringComparison.Ordinal)) : Items.Empty);
+        r.Add("String.contains(String): Boolean", true, static (f, a, in s) => a.String(0, s, "contains") is { } x ? Items.Bool(In(f, "contains").Contains(x, StringComparison.Ordinal)) : Items.Empty);
+        r.Add("String.upper(): String", true, static (f, _, in _) => [In(f, "upper").ToUpperInvariant()]);
+        r.Add("String.lower(): String", true, static (f, _, in _) => [In(f, "lower").ToLowerInvariant()]);
+        r.Add("String.replace(String, String): String", true, Replace);
+        r.Add("String.matches(String): Boolean", true, static (f, a, in s) => a.String(0, s, "matches") is { } p ? Items.Bool(Pattern(p, false).IsMatch(In(f, "matches"))) : Items.Empty);
+        r.Add("String.matchesFull(String): Boolean", true, static (f, a, in s) => a.String(0, s, "matchesFull") is { } p ? Items.Bool(Pattern(p, true).IsMatch(In(f, "matchesFull"))) : Items.Empty);
+        r.Add("String.replaceMatches(String, String): String", true, ReplaceMatches);
+        r.Add("String.length(): Integer", true, static (f, _, in _) => [In(f, "length").Length]);
+        r.Add("String.toChars(): String", true, ToChars);
+        r.Add("String.trim(): String", true, static (f, _, in _) => [In(f, "trim").Trim()]);
+        r.Add("String.split(String): String", true, Split);
+        r.Add("join(String?): String", false, Join);
+        r.Add("String.encode(String): String", true, static (f, a, in s) => a.String(0, s, "encode") is { } e ? Items.Single(TextEncodings.Encode(In(f, "encode"), e)) : Items.Empty);
+        r.Add("String.decode(String): String", true, static (f, a, in s) => a.String(0, s, "decode") is { } e ? Items.Single(TextEncodings.Decode(In(f, "decode"), e)) : Items.Empty);
+        r.Add("String.escape(String): String", true, static (f, a, in s) => a.String(0, s, "escape") is { } e ? Items.Single(TextEncodings.Escape(In(f, "escape"), e)) : Items.Empty);
+        r.Add("String.unescape(String): String", true, static (f, a, in s) => a.String(0, s, "unescape") is { } e ? Items.Single(TextEncodings.Unescape(In(f, "unescape"), e)) : Items.Empty);
     }
 
     /// <summary>The single string input; an error for several items or a non-string.</summary>

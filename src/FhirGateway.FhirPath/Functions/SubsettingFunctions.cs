@@ -8,14 +8,14 @@ internal static class SubsettingFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Value("single", 0, 0, true, static (f, _, in _) => f.Count == 1 ? f : throw new EvaluationError($"single() expects one item but got {f.Count}"));
-        r.Value("first", 0, 0, true, static (f, _, in _) => f.Count == 1 ? f : [f[0]]);
-        r.Value("last", 0, 0, true, static (f, _, in _) => f.Count == 1 ? f : [f[^1]]);
-        r.Value("tail", 0, 0, true, static (f, _, in _) => Slice(f, 1, int.MaxValue));
-        r.Value("skip", 1, 1, true, static (f, a, in s) => a.Integer(0, s, "skip") is { } n ? Slice(f, n, int.MaxValue) : Items.Empty);
-        r.Value("take", 1, 1, true, static (f, a, in s) => a.Integer(0, s, "take") is { } n ? Slice(f, 0, n) : Items.Empty);
-        r.Value("intersect", 1, 1, true, Intersect);
-        r.Value("exclude", 1, 1, true, Exclude);
+        r.Add("single(): Input", true, static (f, _, in _) => f.Count == 1 ? f : throw new EvaluationError($"single() expects one item but got {f.Count}"));
+        r.Add("first(): Input [ordered]", true, static (f, _, in _) => f.Count == 1 ? f : [f[0]]);
+        r.Add("last(): Input [ordered]", true, static (f, _, in _) => f.Count == 1 ? f : [f[^1]]);
+        r.Add("tail(): Input [ordered]", true, static (f, _, in _) => Slice(f, 1, int.MaxValue));
+        r.Add("skip(Integer): Input [ordered]", true, static (f, a, in s) => a.Integer(0, s, "skip") is { } n ? Slice(f, n, int.MaxValue) : Items.Empty);
+        r.Add("take(Integer): Input [ordered]", true, static (f, a, in s) => a.Integer(0, s, "take") is { } n ? Slice(f, 0, n) : Items.Empty);
+        r.Add("intersect(Any): Input", true, Intersect);
+        r.Add("exclude(Any): Input", true, Exclude);
     }
 
     private static IReadOnlyList<object> Slice(IReadOnlyList<object> f, int skip, int take)

@@ -8,8 +8,8 @@ internal static class TreeFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Value("children", 0, 0, true, Children);
-        r.Value("descendants", 0, 0, true, Descendants);
+        r.Add("children(): Unordered", true, Children);
+        r.Add("descendants(): Unordered", true, Descendants);
     }
 
     private static IReadOnlyList<object> Children(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)

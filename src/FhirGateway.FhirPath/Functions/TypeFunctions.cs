@@ -4,30 +4,36 @@ using FhirGateway.FhirPath.Evaluation;
 namespace FhirGateway.FhirPath.Functions;
 
 /// <summary>
-/// Type functions (spec §6.3 and §5.2 ofType, §10 type()): is(), as(), ofType(), type(). The as() function filters a
-/// collection like ofType() instead of demanding a single item, because R4 core invariants rely on it
-/// (dom-3: <c>%resource.descendants().as(canonical)</c>), as the HL7 Java validator does; the <c>as</c> operator stays single-item.
+/// Type functions (spec §6.3 and §5.2 ofType, §10 type()): is(), as(), ofType(), type(). as() filters a collection like
+/// ofType() unless <see cref="FhirPathOptions.EnforceAsSingleton"/> is set, because R4 core invariants rely on it
+/// (dom-3: <c>%resource.descendants().as(canonical)</c>), as the HL7 reference validator does before R5.
 /// </summary>
 internal static class TypeFunctions
 {
-    private static readonly ParamKind[] TypeParam = [ParamKind.Type];
-
     public static void Register(FunctionTable.Registry r)
     {
-        r.Kinds("is", 1, 1, TypeParam, true, static (f, a, in s) => Items.Bool(a.Type(0).Matches(Single(f, "is"), s.Run.Model)));
-        r.Kinds("as", 1, 1, TypeParam, true, OfType);
-        r.Kinds("ofType", 1, 1, TypeParam, true, OfType);
-        r.Value("type", 0, 0, true, TypeOf);
+        r.Add("is(Type): Boolean", true, static (f, a, in s) => Items.Bool(a.Type(0).Matches(Single(f, "is"), s.Run.Model)));
+        r.Add("as(Type): Any", true, As);
+        r.Add("ofType(Type): Any", true, static (f, a, in s) => Filter(f, a.Type(0), s.Run.Model));
+        r.Add("type(): Any", true, TypeOf);
     }
 
     private static object Single(IReadOnlyList<object> focus, string name) => Items.SingleOrNone(focus, name + "()")!;
 
-    private static IReadOnlyList<object> OfType(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
+    /// <summary>as(type): the items of the type, like ofType(); an error on several items when the options enforce the singleton rule.</summary>
+    private static IReadOnlyList<object> As(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
     {
-        var type = args.Type(0);
+        if (scope.Run.Options.EnforceAsSingleton && focus.Count > 1) throw new EvaluationError($"as() expects a single item but got {focus.Count}");
+        return Filter(focus, args.Type(0), scope.Run.Model);
+    }
+
+    /// <summary>The items that are of the type (a FHIR primitive only of its own type, as the HL7 suite expects for as/ofType).</summary>
+    public static IReadOnlyList<object> Filter(IReadOnlyList<object> focus, FhirPathType type, ITypeModel? model)
+    {
+        if (focus.Count == 1) return type.Matches(focus[0], model, exactPrimitives: true) ? focus : Items.Empty;
         List<object>? result = null;
         foreach (var item in focus)
-            if (type.Matches(item, scope.Run.Model, exactPrimitives: true)) (result ??= []).Add(item);
+            if (type.Matches(item, model, exactPrimitives: true)) (result ??= []).Add(item);
         return result ?? Items.Empty;
     }
 

@@ -9,12 +9,12 @@ internal static class UtilityFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Kinds("trace", 1, 2, [ParamKind.Value, ParamKind.Expression], false, Trace);
-        r.Value("now", 0, 0, false, static (_, _, in s) => [PartialDateTime.FromDateTimeOffset(s.Run.Now)]);
-        r.Value("today", 0, 0, false, static (_, _, in s) => [PartialDate.FromDateTime(s.Run.Now.DateTime)]);
-        r.Value("timeOfDay", 0, 0, false, static (_, _, in s) => [PartialTime.FromTimeOfDay(s.Run.Now.DateTime)]);
-        r.Kinds("aggregate", 1, 2, [ParamKind.Expression, ParamKind.Value], false, Aggregate);
-        r.Kinds("sort", 0, 8, [ParamKind.SortKey], true, Sort);
+        r.Add("trace(String, Expression?): Input", false, Trace);
+        r.Add("now(): DateTime", false, static (_, _, in s) => [PartialDateTime.FromDateTimeOffset(s.Run.Now)]);
+        r.Add("today(): Date", false, static (_, _, in s) => [PartialDate.FromDateTime(s.Run.Now.DateTime)]);
+        r.Add("timeOfDay(): Time", false, static (_, _, in s) => [PartialTime.FromTimeOfDay(s.Run.Now.DateTime)]);
+        r.Add("aggregate(Expression, Any?): Any", false, Aggregate);
+        r.Add("sort(SortKey*): Input [sorts]", true, Sort);
     }
 
     /// <summary>trace(name[, projection]): hands the collection (or its projection) to the environment's trace sink, returns the input.</summary>

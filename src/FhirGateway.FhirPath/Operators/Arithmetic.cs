@@ -79,10 +79,10 @@ internal static class Arithmetic
         {
             return op switch
             {
-                "+" => a + b,
-                "-" => a - b,
-                "*" => a * b,
-                "/" => b == 0 ? null : a / b,
+                "+" => Numbers.Unsigned0(a + b),
+                "-" => Numbers.Unsigned0(a - b),
+                "*" => Numbers.Unsigned0(a * b),
+                "/" => b == 0 ? null : Numbers.Unsigned0(a / b),
                 "div" => b == 0 ? null : (int)decimal.Truncate(a / b),
                 "mod" => b == 0 ? null : a % b,
                 _ => throw new EvaluationError($"Unknown operator '{op}'"),

@@ -36,5 +36,16 @@ internal static class Numbers
         return Math.Round(a, p, MidpointRounding.AwayFromZero) == Math.Round(b, p, MidpointRounding.AwayFromZero);
     }
 
-    public static string Format(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The lexical form of a decimal: its digits as held, scale kept (<c>1.50</c>); a zero that carries a minus sign (a
+    /// boundary just below zero, <c>(-0.0034).lowBoundary(1)</c>) prints as <c>-0.0</c>.
+    /// </summary>
+    public static string Format(decimal d)
+    {
+        var text = d.ToString(CultureInfo.InvariantCulture);
+        return d == 0m && decimal.IsNegative(d) ? "-" + text : text;
+    }
+
+    /// <summary>A result of arithmetic with any minus sign on zero dropped (only boundaries keep a signed zero).</summary>
+    public static decimal Unsigned0(decimal d) => d == 0m && decimal.IsNegative(d) ? decimal.Negate(d) : d;
 }

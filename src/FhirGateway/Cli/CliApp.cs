@@ -18,6 +18,9 @@ public static class CliApp
         var root = new RootCommand("FhirGateway: the clinic's FHIR R4 interoperability gateway.");
         root.Add(FormatCommand.Create(() => StructureTypeModel.R4Core, stdout, stderr));
         root.Subcommands.Add(SnapshotCommand.Create());
+        root.Subcommands.Add(FhirPathCommand.Create(() => StructureTypeModel.R4Core, stdout, stderr));
+        root.Subcommands.Add(MapCommand.Create());
+        root.Subcommands.Add(IgCommand.Create());
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -9,7 +9,8 @@ namespace FhirGateway.FhirPath.Tests.Suite;
 /// <summary>Runs every test of the HL7 FHIRPath suite for R4 as its own row, named by the suite test name.</summary>
 public sealed class Hl7SuiteTests
 {
-    private static readonly Lazy<FhirPathCompiler> Compiler = new(() => new FhirPathCompiler(SuiteInputs.Model));
+    private static readonly Lazy<FhirPathCompiler> Default = new(() => new FhirPathCompiler(SuiteInputs.Model));
+    private static readonly Lazy<FhirPathCompiler> OrderChecking = new(() => new FhirPathCompiler(SuiteInputs.Model, new FhirPathOptions { CheckOrderedFunctions = true }));
 
     public static IEnumerable<object[]> Cases() => SuiteCases.Rows();
 
@@ -20,13 +21,14 @@ public sealed class Hl7SuiteTests
         var c = SuiteCases.ByName[name];
         var input = c.InputFile is null ? null : SuiteInputs.Load(c.InputFile, c.Name);
         var environment = new FhirPathEnvironment { ConformsTo = CoreConformance };
+        var compiler = (c.CheckOrderedFunctions ? OrderChecking : Default).Value;
         if (c.ExpectsError)
         {
-            var error = Record.Exception(() => Compiler.Value.Compile(c.Expression, input?.InstanceType).Evaluate(input, environment));
+            var error = Record.Exception(() => compiler.Compile(c.Expression, input?.InstanceType).Evaluate(input, environment));
             Assert.True(error is FhirPathException, $"Expected a {c.Invalid} error for '{c.Expression}' but got {(error is null ? "a result" : error.GetType().Name + ": " + error.Message)}");
             return;
         }
-        var result = Compiler.Value.Compile(c.Expression, input?.InstanceType).Evaluate(input, environment);
+        var result = compiler.Compile(c.Expression, input?.InstanceType).Evaluate(input, environment);
         if (c.Predicate) result = [result.Count > 0];
         var actual = result.Select(Describe).ToList();
         var expected = c.Outputs.Select(o => $"{o.Type ?? "?"}: {o.Value}").ToList();

@@ -10,6 +10,9 @@ public sealed record SuiteCase(
     string Name, string Group, string? InputFile, string Expression, string? Invalid, bool Predicate, string? Mode, bool Ordered,
     IReadOnlyList<SuiteOutput> Outputs)
 {
+    /// <summary>The test asks for the optional check of ordered functions on unordered collections.</summary>
+    public bool CheckOrderedFunctions { get; init; }
+
     public bool ExpectsError => Invalid is not null;
 
     /// <summary>Reads all tests; a name used twice gets a <c>#2</c> suffix so each case has its own row.</summary>
@@ -35,7 +38,10 @@ public sealed record SuiteCase(
                 (string?)test.Attribute("predicate") == "true",
                 (string?)test.Attribute("mode") ?? (string?)expression.Attribute("mode"),
                 (string?)test.Attribute("ordered") != "false",
-                test.Elements("output").Select(o => new SuiteOutput((string?)o.Attribute("type"), o.Value)).ToList()));
+                test.Elements("output").Select(o => new SuiteOutput((string?)o.Attribute("type"), o.Value)).ToList())
+            {
+                CheckOrderedFunctions = (string?)test.Attribute("checkOrderedFunctions") == "true",
+            });
         }
         return cases;
     }

@@ -1,0 +1,95 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Definitions.Json;
+using FhirGateway.Fhir.Definitions.Snapshots;
+using FhirGateway.Fhir.Definitions.Sources;
+using FhirGateway.Fhir.Issues;
+using FhirGateway.Mapping.Fhir;
+
+namespace FhirGateway.Mapping.Ig;
+
+/// <summary>The packed IG: the .tgz bytes, its name (<c>name-version.tgz</c>) and the problems met while generating snapshots.</summary>
+public sealed record IgPackage(string FileName, byte[] Tgz, IReadOnlyList<Issue> Issues)
+{
+    public bool HasErrors => Issues.Any(i => i.IsError);
+}
+
+/// <summary>
+/// Packs the clinic IG as an npm FHIR package that the HL7 validator, Firely or HAPI can load: <c>package/package.json</c>,
+/// every resource as written with a generated snapshot added to each StructureDefinition, and <c>package/.index.json</c>.
+/// Deterministic: entries in name order with a fixed timestamp.
+/// </summary>
+public static class IgPackager
+{
+    private static readonly DateTimeOffset EntryTime = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <param name="files">package.json and the resource files, as <see cref="ClinicIgDefinitions.Files"/> gives them.</param>
+    public static IgPackage Pack(IReadOnlyList<FhirPackageFile> files)
+    {
+        var manifestFile = files.FirstOrDefault(f => f.Name == "package.json") ?? throw new DefinitionFormatException("The IG has no package.json");
+        var manifest = JsonNode.Parse(manifestFile.Content)!.AsObject();
+        var name = manifest["name"]?.GetValue<string>() ?? throw new DefinitionFormatException("package.json has no name");
+        var version = manifest["version"]?.GetValue<string>() ?? throw new DefinitionFormatException("package.json has no version");
+        var resources = files.Where(f => f.Name != "package.json").ToList();
+        var resolver = DefinitionResolver.WithCore(ClinicIgDefinitions.Collect(files, name));
+        var generator = SnapshotGenerator.For(resolver);
+        var issues = new List<Issue>();
+        var packed = new List<(string Name, byte[] Content)> { ("package.json", manifestFile.Content) };
+        var index = new JsonArray();
+        foreach (var file in resources.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var resource = JsonNode.Parse(file.Content)!.AsObject();
+            var type = resource["resourceType"]?.GetValue<string>();
+            if (type == "StructureDefinition")
+            {
+                var definition = ConformanceJsonReader.ReadStructureDefinition(file.Content, file.Name);
+                var result = generator.Generate(definition with { Snapshot = [] });
+                issues.AddRange(result.Issues.Select(i => i with { Origin = file.Name }));
+                var snapshot = JsonNode.Parse(ConformanceJsonWriter.Write(result.Definition))!["snapshot"]!.DeepClone();
+                resource.Remove("snapshot");
+                var at = resource.IndexOf("differential");
+                resource.Insert(at < 0 ? resource.Count : at, "snapshot", snapshot);
+            }
+            packed.Add((file.Name, FhirNodes.ToUtf8(resource)));
+            index.Add(IndexEntry(file.Name, resource));
+        }
+        var indexJson = new JsonObject { ["index-version"] = 1, ["files"] = index };
+        packed.Insert(1, (".index.json", FhirNodes.ToUtf8(indexJson)));
+        return new IgPackage($"{name}-{version}.tgz", Tar(packed), issues);
+    }
+
+    /// <summary>Reads an IG source folder (package.json and the resource files at its top) into package files.</summary>
+    public static IReadOnlyList<FhirPackageFile> ReadFolder(string folder) =>
+        Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
+            .Select(f => new FhirPackageFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+
+    private static JsonObject IndexEntry(string fileName, JsonObject resource)
+    {
+        var entry = new JsonObject { ["filename"] = fileName };
+        foreach (var property in new[] { "resourceType", "id", "url", "version", "kind", "type" })
+            if (resource[property] is JsonValue value) entry[property] = value.DeepClone();
+        return entry;
+    }
+
+    private static byte[] Tar(List<(string Name, byte[] Content)> files)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var tar = new TarWriter(gzip, TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            foreach (var (name, content) in files)
+            {
+                var entry = new UstarTarEntry(TarEntryType.RegularFile, "package/" + name)
+                {
+                    DataStream = new MemoryStream(content),
+                    ModificationTime = EntryTime,
+                    Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+                };
+                tar.WriteEntry(entry);
+            }
+        }
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using FhirGateway.Fhir.Issues;
+using FhirGateway.Mapping.Fhir;
+using FhirGateway.Mapping.Ig;
+using FhirGateway.Mapping.Mappers.Tables;
+using FhirGateway.Mapping.Records;
+
+namespace FhirGateway.Mapping.Mappers;
+
+/// <summary>
+/// One MSC infusion as an msc-infusion Procedure: route, product lot, dose in 10^6 cells/kg, number in the series,
+/// when, status, the care plan it belongs to and, for intrathecal delivery, the recorded safety review (required).
+/// </summary>
+internal sealed class InfusionMapper : IKindMapper
+{
+    private static readonly string[] Statuses = ["completed", "stopped", "in-progress"];
+
+    public string Kind => RecordKinds.Infusion;
+
+    public void Map(MappingContext context)
+    {
+        var r = context.Record;
+        var planId = r.String("planId", false);
+        var number = r.Integer("number", false, 1, 52);
+        var performedAt = r.DateTime("performedAt", true);
+        var endedAt = r.DateTime("endedAt", false);
+        var route = r.Code("route", true, Routes.All);
+        var lot = r.String("productLot", true);
+        var dose = r.Number("doseMillionCellsPerKg", true, 0m, 20m, minExclusive: true);
+        var status = r.Code("status", true, Statuses);
+        var reviewId = r.String("safetyReviewId", false);
+        var performer = Parties.Read(r, "performer", false);
+        var note = r.String("note", false);
+        if (route == Routes.Intrathecal && reviewId is null && !r.Has("safetyReviewId"))
+            context.Issues.Add(IssueCatalogue.RecordSafetyReviewMissing.At("safetyReviewId", "safetyReviewId"));
+        if (endedAt is not null && performedAt is not null && endedAt.Value.Value < performedAt.Value.Value)
+            r.Report(IssueCatalogue.RecordInconsistent, "endedAt", r.PathOf("endedAt"), "is before performedAt");
+        if (context.HasErrors || performedAt is null || route is null || lot is null || dose is null || status is null) return;
+
+        var draft = context.Add(new ResourceDraft(new ResourceKey("Procedure", new BusinessIdentifier(ClinicIg.Systems.Infusion, context.Envelope.RecordId)), "msc-infusion"));
+        var who = performer is null ? context.RecordedBy : Parties.Practitioner(performer.Value.Id, performer.Value.Name);
+        draft.Narrate(new Narrative().Title($"MSC infusion{(number is null ? "" : $" {number}")} ({route}), {status}")
+            .Row("When", endedAt is null ? performedAt.Value.Text : $"{performedAt.Value.Text} to {endedAt.Value.Text}")
+            .Row("Product lot", lot)
+            .Row("Dose", $"{dose} × 10^6 cells/kg")
+            .Row("Safety review", reviewId)
+            .Row("Performed by", performer?.Name ?? context.RecordedByName)
+            .Row("Note", note));
+        var extensions = new JsonArray
+        {
+            Routes.Extension(route),
+            FhirNodes.Extension(ClinicIg.Extension("infused-product"), "valueReference", FhirNodes.Reference(ProductReleaseMapper.KeyFor(lot), $"MSC lot {lot}")),
+            Routes.DoseExtension(dose.Value),
+        };
+        if (number is not null) extensions.Add(FhirNodes.Extension(ClinicIg.Extension("infusion-number"), "valuePositiveInt", number.Value));
+        if (reviewId is not null)
+            extensions.Add(FhirNodes.Extension(ClinicIg.Extension("safety-review"), "valueReference", FhirNodes.Reference(CarePlanUpdateMapper.SafetyReviewKey(reviewId), "Intrathecal safety review")));
+        draft["extension"] = extensions;
+        draft["identifier"] = FhirNodes.Array(FhirNodes.Identifier(draft.Key.Identifier));
+        if (planId is not null) draft["basedOn"] = FhirNodes.Array(FhirNodes.Reference(CarePlanUpdateMapper.KeyFor(planId)));
+        draft["status"] = status;
+        draft["code"] = FhirNodes.Concept([ClinicConcepts.Coding("msc-infusion"), FhirNodes.Coding(ClinicIg.Standard.Snomed, "1269349006")], "MSC infusion");
+        draft["subject"] = context.PatientReference();
+        if (endedAt is null) draft["performedDateTime"] = performedAt.Value.Text;
+        else draft["performedPeriod"] = FhirNodes.Period(performedAt.Value.Text, endedAt.Value.Text);
+        if (who is not null) draft["performer"] = FhirNodes.Array(new JsonObject { ["actor"] = who.DeepClone() });
+        if (note is not null) draft["note"] = FhirNodes.Array(FhirNodes.Annotation(note));
+    }
+}

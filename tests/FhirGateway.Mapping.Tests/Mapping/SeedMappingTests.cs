@@ -1,0 +1,33 @@
+using FhirGateway.Mapping.Tests.Support;
+
+namespace FhirGateway.Mapping.Tests.Mapping;
+
+public sealed class SeedMappingTests
+{
+    private static readonly RecordMapper Mapper = new();
+
+    public static TheoryData<string> GoodSeeds() => new(RepoFiles.GoodSeeds());
+
+    [Theory]
+    [MemberData(nameof(GoodSeeds))]
+    public void Every_good_seed_maps_without_issues(string seed)
+    {
+        var mapping = Mapper.Map(RepoFiles.Seed(seed));
+        Assert.True(mapping.Success, string.Join("\n", mapping.Issues));
+        Assert.Empty(mapping.Issues);
+        var resources = mapping.Record!.Resources;
+        Assert.Equal("Patient", resources[0].ResourceType);
+        Assert.Equal("Provenance", resources[^1].ResourceType);
+    }
+
+    [Fact]
+    public void Both_patients_go_through_every_kind_of_record()
+    {
+        foreach (var patient in new[] { "als/", "ms/" })
+        {
+            var kinds = RepoFiles.GoodSeeds().Where(s => s.StartsWith(patient, StringComparison.Ordinal))
+                .Select(s => Mapper.Map(RepoFiles.Seed(s)).Envelope!.Kind).ToHashSet();
+            Assert.Equal(FhirGateway.Mapping.Records.RecordKinds.All.ToHashSet(), kinds);
+        }
+    }
+}
