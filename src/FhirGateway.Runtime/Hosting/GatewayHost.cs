@@ -1,16 +1,17 @@
-using FhirGateway.Mapping;
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FhirGateway.Runtime.Hosting;
 
-/// <summary>How a command wants the host: configuration overrides, where logs go, and the composition of the pieces the runtime does not own (mapper, bundle builder, validator).</summary>
+/// <summary>How a command wants the host: configuration overrides, where logs go, and pieces composed in place of the defaults (before <see cref="GatewayModules.AddClinicMapping"/>, which only fills what is missing).</summary>
 public sealed record GatewayHostSettings
 {
     public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
@@ -42,13 +43,16 @@ public static class GatewayHost
         builder.AddPartnerDelivery();
         builder.AddGatewayOperations();
         settings.Compose?.Invoke(builder);
+        builder.AddClinicMapping();
         builder.WebHost.UseUrls((builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var app = builder.Build();
-        RequireComposed<IRecordMapper>(app, "record mapper");
-        RequireComposed<ITransactionBundleBuilder>(app, "transaction bundle builder");
         app.MapGatewayEndpoints();
         return app;
     }
+
+    /// <summary>The addresses a started web host listens on (port 0 resolved).</summary>
+    public static IReadOnlyList<string> Addresses(IServiceProvider services) =>
+        services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
 
     /// <summary>The log file of a data folder.</summary>
     public static string LogFile(string dataFolder) => Path.Combine(Path.GetFullPath(dataFolder), "logs", LogFileName);
@@ -74,9 +78,4 @@ public static class GatewayHost
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
     }
 
-    private static void RequireComposed<T>(WebApplication app, string what) where T : class
-    {
-        if (app.Services.GetService<T>() is null)
-            throw new InvalidOperationException($"No {what} ({typeof(T).Name}) is composed into the gateway host.");
-    }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +16,7 @@ public sealed class SandboxPartnerEhr : IAsyncDisposable
 {
     /// <summary>The resource types the sandbox's CapabilityStatement lists.</summary>
     public static readonly IReadOnlyList<string> ResourceTypes =
-        ["Patient", "Observation", "Procedure", "CarePlan", "Condition", "Consent", "BiologicallyDerivedProduct", "Provenance", "DiagnosticReport", "MedicationStatement", "Organization", "Practitioner", "DocumentReference", "QuestionnaireResponse"];
+        [.. Partners.CapabilityCheck.GatewayResourceTypes, "Organization", "Practitioner", "DocumentReference"];
 
     private readonly WebApplication _app;
 
@@ -43,7 +41,7 @@ public sealed class SandboxPartnerEhr : IAsyncDisposable
         var server = new SandboxFhirServer();
         app.MapSandboxFhir("/fhir", server);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = Hosting.GatewayHost.Addresses(app.Services)[0];
         return new SandboxPartnerEhr(app, server, new Uri(address.TrimEnd('/') + "/fhir"));
     }
 

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using FhirGateway.Runtime.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FhirGateway.Cli;
+
+/// <summary>
+/// <c>fhirgw run [--data DIR] [--urls URLS]</c>: runs the gateway (intake endpoint, inbox watcher, pipeline and
+/// delivery workers, health endpoints) until stopped (Ctrl+C / SIGTERM). Structured logs go to the console and to
+/// <c>{Data}/logs/gateway.jsonl</c>. Exit 0 after a clean stop, 2 when the configuration is not valid.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var data = GatewayCli.DataOption();
+        var urls = new Option<string?>("--urls") { Description = "Where to listen, ';'-separated (default: Http:Urls, http://127.0.0.1:5080)." };
+        var command = new Command("run", "Run the gateway: take records in, map, validate, and deliver them to the partners.") { data, urls };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(data), result.GetValue(urls),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? data, string? urls, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var overrides = GatewayCli.Overrides(data);
+        if (!string.IsNullOrWhiteSpace(urls)) overrides["Http:Urls"] = urls;
+        WebApplication app;
+        try
+        {
+            app = GatewayHost.Build(new GatewayHostSettings { Overrides = overrides });
+            await app.StartAsync(cancellationToken);
+        }
+        catch (OptionsValidationException e)
+        {
+            await GatewayCli.ReportAsync("run", e, stderr, cancellationToken);
+            return CliApp.ExitUsage;
+        }
+        await using (app)
+        {
+            var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            var addresses = GatewayHost.Addresses(app.Services);
+            await stdout.WriteLineAsync($"FhirGateway listening on {string.Join(", ", addresses)}; data folder {options.DataFolder}; {options.Partners.Count} partners. Ctrl+C stops.".AsMemory(), cancellationToken);
+            try
+            {
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped from the command line
+            }
+            await app.StopAsync(CancellationToken.None);
+        }
+        return CliApp.ExitOk;
+    }
+}
