@@ -14,33 +14,39 @@ namespace FhirGateway.Runtime.Demo;
 /// <summary>One seed file's fate at intake: its record key when stored, or the HTTP status and the outcome that refused it.</summary>
 public sealed record SeedIntake(string File, bool Broken, int Status, string? RecordKey, string? Refusal);
 
+/// <summary>A sandbox partner of the demo: its id, FHIR base, and how many resources it holds at the end.</summary>
+public sealed record DemoPartner(string Id, string Name, Uri BaseUrl, bool Consented, int Resources);
+
 /// <summary>What the demo did: the seeds at intake, the store at the end, what the sandbox partner holds, the ledger check.</summary>
 public sealed record DemoReport(
-    string DataFolder, Uri Partner, IReadOnlyList<SeedIntake> Seeds, StoreSummary Store, IReadOnlyList<ParkedItem> Parked,
-    IReadOnlyList<HeldItem> Held, int PartnerResources, LedgerVerification Ledger, IReadOnlyList<string> Undelivered, bool Settled)
+    string DataFolder, IReadOnlyList<DemoPartner> Partners, IReadOnlyList<SeedIntake> Seeds, StoreSummary Store, IReadOnlyList<ParkedItem> Parked,
+    IReadOnlyList<HeldItem> Held, LedgerVerification Ledger, IReadOnlyList<string> Undelivered, bool Settled)
 {
-    /// <summary>Every good seed delivered, every broken one parked or refused, the ledger intact.</summary>
-    public bool Success => Settled && Undelivered.Count == 0 && Ledger.Intact && Seeds.Where(s => s.Broken).All(BrokenStopped);
+    /// <summary>Every good seed delivered, every broken one parked or refused, nothing sent without consent, the ledger intact.</summary>
+    public bool Success => Settled && Undelivered.Count == 0 && Ledger.Intact && Seeds.Where(s => s.Broken).All(BrokenStopped)
+        && Partners.Where(p => !p.Consented).All(p => p.Resources == 0);
 
     public bool BrokenStopped(SeedIntake seed) =>
         seed.RecordKey is null || Parked.Any(p => p.RecordKey == seed.RecordKey);
 }
 
 /// <summary>
-/// <c>fhirgw demo</c>: the main job on embedded defaults. Starts a sandbox partner EHR on 127.0.0.1 and the gateway
-/// (a fresh temporary data folder unless one is given) with that sandbox as its one partner, posts every seed record
-/// to <c>POST /records</c>, waits until the pipeline and the queue are quiet, and reports.
+/// <c>fhirgw demo</c>: the main job on embedded defaults. Starts sandbox partner EHRs on 127.0.0.1 and the gateway
+/// (a fresh temporary data folder unless one is given) with them as partners: Northbridge, to which the seed
+/// patients consent, and Riverside, to which they do not (so everything for it is held for consent). Posts every
+/// seed record to <c>POST /records</c>, waits until the pipeline and the queue are quiet, and reports.
 /// </summary>
 public static class DemoRun
 {
     public const string PartnerId = "northbridge-uh";
+    public const string UnconsentedPartnerId = "riverside-neuro";
 
     public static async Task<DemoReport> RunAsync(string seedsFolder, string? dataFolder, TimeSpan timeout, Action<IHostApplicationBuilder>? compose, CancellationToken cancellationToken)
     {
         var data = dataFolder ?? Path.Combine(Path.GetTempPath(), "fhirgw-demo-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var ehr = await SandboxPartnerEhr.StartAsync(cancellationToken);
+        await using var ehr = await SandboxPartnerEhr.StartAsync([PartnerId, UnconsentedPartnerId], cancellationToken);
         var apiKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var app = GatewayHost.Build(new GatewayHostSettings { Overrides = Settings(data, ehr.BaseUrl, apiKey), ConsoleLogs = false, Compose = compose });
+        var app = GatewayHost.Build(new GatewayHostSettings { Overrides = Settings(data, ehr, apiKey), ConsoleLogs = false, Compose = compose });
         await using (app)
         {
             await app.StartAsync(cancellationToken);
@@ -50,8 +56,13 @@ public static class DemoRun
             var seeds = await PostSeedsAsync(http, seedsFolder, cancellationToken);
             var store = app.Services.GetRequiredService<IGatewayStore>();
             var settled = await SettleAsync(store, timeout, cancellationToken);
-            var report = new DemoReport(Path.GetFullPath(data), ehr.BaseUrl, seeds, await store.SummaryAsync(cancellationToken),
-                await store.ListParkedAsync(cancellationToken), await store.ListHeldAsync(cancellationToken), ehr.Server.CountAll(),
+            var partners = new List<DemoPartner>
+            {
+                new(PartnerId, Names[PartnerId], ehr.BaseUrl(PartnerId), true, ehr.Server(PartnerId).CountAll()),
+                new(UnconsentedPartnerId, Names[UnconsentedPartnerId], ehr.BaseUrl(UnconsentedPartnerId), false, ehr.Server(UnconsentedPartnerId).CountAll()),
+            };
+            var report = new DemoReport(Path.GetFullPath(data), partners, seeds, await store.SummaryAsync(cancellationToken),
+                await store.ListParkedAsync(cancellationToken), await store.ListHeldAsync(cancellationToken),
                 await LedgerVerifier.VerifyAsync(store.ReadLedgerAsync(cancellationToken), cancellationToken),
                 await UndeliveredAsync(store, seeds, cancellationToken), settled);
             await app.StopAsync(CancellationToken.None);
@@ -59,7 +70,13 @@ public static class DemoRun
         }
     }
 
-    private static Dictionary<string, string?> Settings(string data, Uri partner, string apiKey) => new()
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        [PartnerId] = "Northbridge University Hospital (sandbox EHR)",
+        [UnconsentedPartnerId] = "Riverside Neurology Centre (sandbox EHR; no patient consents to it)",
+    };
+
+    private static Dictionary<string, string?> Settings(string data, SandboxPartnerEhr ehr, string apiKey) => new()
     {
         ["Data"] = data,
         ["Http:Urls"] = "http://127.0.0.1:0",
@@ -67,9 +84,13 @@ public static class DemoRun
         ["Pipeline:PollInterval"] = "00:00:00.1",
         ["Delivery:PollInterval"] = "00:00:00.1",
         ["Partners:0:Id"] = PartnerId,
-        ["Partners:0:Name"] = "Northbridge University Hospital (sandbox EHR)",
+        ["Partners:0:Name"] = Names[PartnerId],
         ["Partners:0:Organization"] = $"{ClinicIg.Systems.Organization}|{PartnerId}",
-        ["Partners:0:BaseUrl"] = partner.ToString(),
+        ["Partners:0:BaseUrl"] = ehr.BaseUrl(PartnerId).ToString(),
+        ["Partners:1:Id"] = UnconsentedPartnerId,
+        ["Partners:1:Name"] = Names[UnconsentedPartnerId],
+        ["Partners:1:Organization"] = $"{ClinicIg.Systems.Organization}|{UnconsentedPartnerId}",
+        ["Partners:1:BaseUrl"] = ehr.BaseUrl(UnconsentedPartnerId).ToString(),
     };
 
     private static async Task<List<SeedIntake>> PostSeedsAsync(HttpClient http, string seedsFolder, CancellationToken cancellationToken)

@@ -15,6 +15,8 @@ namespace FhirGateway.Runtime.Hosting;
 public sealed record GatewayHostSettings
 {
     public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+    /// <summary>A settings file in place of <c>./appsettings.json</c>.</summary>
+    public string? ConfigFile { get; init; }
     /// <summary>Structured (JSON) logs on the console.</summary>
     public bool ConsoleLogs { get; init; } = true;
     /// <summary>Structured logs in <c>{Data}/logs/gateway.jsonl</c>.</summary>
@@ -35,7 +37,7 @@ public static class GatewayHost
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddGatewaySources(settings.Overrides);
+        builder.Configuration.AddGatewaySources(settings.Overrides, settings.ConfigFile);
         builder.AddGatewayLogging(settings);
         builder.AddGatewayStore();
         builder.AddRecordIntake();

@@ -10,10 +10,10 @@ namespace FhirGateway.Runtime.Hosting;
 /// </summary>
 public static class GatewayTools
 {
-    public static IHost Build(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static IHost Build(IReadOnlyDictionary<string, string?>? overrides = null, string? configFile = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
-        builder.Configuration.AddGatewaySources(overrides);
+        builder.Configuration.AddGatewaySources(overrides, configFile);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(Microsoft.Extensions.Logging.Abstractions.NullLoggerProvider.Instance);
         builder.AddGatewayStore();

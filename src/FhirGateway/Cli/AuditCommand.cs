@@ -8,7 +8,7 @@ namespace FhirGateway.Cli;
 /// <summary>
 /// <c>fhirgw audit trace --patient ID | --record ID</c> prints a record's (or every record of a patient's) story from
 /// the ledger, across partners, one step a line. <c>fhirgw audit verify</c> recomputes the hash chain: exit 0 when
-/// intact, 1 naming the first broken entry. Both take <c>--data DIR</c>; 2 on usage or configuration errors.
+/// intact, 1 naming the first broken entry. Both take <c>--data DIR</c> and <c>--config FILE</c>; 2 on usage or configuration errors.
 /// </summary>
 internal static class AuditCommand
 {
@@ -24,8 +24,8 @@ internal static class AuditCommand
     {
         var patient = new Option<string?>("--patient") { Description = "The clinic's patient id: every record of the patient." };
         var record = new Option<string?>("--record") { Description = "A record id (every version) or id@version." };
-        var data = GatewayCli.DataOption();
-        var command = new Command("trace", "Print a record's (or a patient's) full story from the ledger.") { patient, record, data };
+        var command = new Command("trace", "Print a record's (or a patient's) full story from the ledger.") { patient, record };
+        var location = GatewayCli.AddLocation(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var stdout = result.InvocationConfiguration.Output;
@@ -36,7 +36,7 @@ internal static class AuditCommand
                 await stderr.WriteLineAsync("audit trace: give either --patient ID or --record ID".AsMemory(), cancellationToken);
                 return CliApp.ExitUsage;
             }
-            using var host = await GatewayCli.ToolsAsync("audit trace", result.GetValue(data), stderr, cancellationToken);
+            using var host = await GatewayCli.ToolsAsync("audit trace", location(result), stderr, cancellationToken);
             if (host is null) return CliApp.ExitUsage;
             var store = host.Services.GetRequiredService<IGatewayStore>();
             await store.InitializeAsync(cancellationToken);
@@ -58,12 +58,12 @@ internal static class AuditCommand
 
     private static Command Verify()
     {
-        var data = GatewayCli.DataOption();
-        var command = new Command("verify", "Recompute the ledger's hash chain and name the first broken entry.") { data };
+        var command = new Command("verify", "Recompute the ledger's hash chain and name the first broken entry.");
+        var location = GatewayCli.AddLocation(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var stdout = result.InvocationConfiguration.Output;
-            using var host = await GatewayCli.ToolsAsync("audit verify", result.GetValue(data), result.InvocationConfiguration.Error, cancellationToken);
+            using var host = await GatewayCli.ToolsAsync("audit verify", location(result), result.InvocationConfiguration.Error, cancellationToken);
             if (host is null) return CliApp.ExitUsage;
             var store = host.Services.GetRequiredService<IGatewayStore>();
             await store.InitializeAsync(cancellationToken);

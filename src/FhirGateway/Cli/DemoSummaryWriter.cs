@@ -11,18 +11,20 @@ internal sealed class DemoSummaryWriter(TextWriter stdout)
         var stored = report.Seeds.Count(s => s.RecordKey is not null);
         var refused = report.Seeds.Where(s => s.RecordKey is null).ToList();
         var data = Quote(report.DataFolder);
-        await Line($"sandbox partner EHR (not a product): {report.Partner}");
+        foreach (var partner in report.Partners) await Line($"sandbox partner {partner.Id} (not a product): {partner.BaseUrl}  {partner.Name}");
         await Line($"data folder:  {report.DataFolder}");
         await Line("");
         await Line($"records      {report.Seeds.Count} seed files: {stored} stored, {refused.Count} refused at intake");
         foreach (var seed in refused) await Line($"  refused  {seed.File} (HTTP {seed.Status}): {seed.Refusal}");
         await Line($"resources    {report.Store.Resources} mapped from {report.Store.RecordsRouted} records");
-        await Line($"delivered    {report.Store.DeliveriesDelivered} records to {DemoRun.PartnerId}; the sandbox EHR now holds {report.PartnerResources} resources");
+        await Line($"delivered    {report.Store.DeliveriesDelivered} records");
+        foreach (var partner in report.Partners) await Line($"  {partner.Id} now holds {partner.Resources} resources");
         await Line($"parked       {report.Parked.Count}");
         foreach (var p in report.Parked)
             await Line($"  {p.RecordKey} ({p.Kind}) at {p.Step}{(p.PartnerId is null ? "" : " to " + p.PartnerId)}: {DemoRun.FirstIssue(p.OperationOutcome) ?? "(no outcome)"}");
-        await Line($"held         {report.Held.Count} for consent");
-        foreach (var h in report.Held) await Line($"  {h.RecordKey} for {h.PartnerId}: {h.Reason}");
+        await Line($"held         {report.Held.Count} for consent (released automatically when a consent to share with the partner arrives)");
+        foreach (var group in report.Held.GroupBy(h => (h.PartnerId, h.Reason)))
+            await Line($"  {group.Count()} records for {group.Key.PartnerId}: {group.Key.Reason}");
         await Line($"audit        {report.Store.AuditEvents} AuditEvents; ledger {(report.Ledger.Intact ? "intact" : "BROKEN")}: {report.Ledger.Count} entries");
         if (!report.Settled) await Line("waiting      the queue did not settle in time: some records are still pending");
         foreach (var file in report.Undelivered) await Line($"  not delivered: {file}");

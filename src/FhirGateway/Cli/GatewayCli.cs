@@ -6,9 +6,26 @@ using Microsoft.Extensions.Options;
 
 namespace FhirGateway.Cli;
 
-/// <summary>What the gateway commands share: the <c>--data</c> option and settings validated with clear messages.</summary>
+/// <summary>What the gateway commands share: the <c>--data</c> and <c>--config</c> options and settings validated with clear messages.</summary>
 internal static class GatewayCli
 {
+    public static Option<string?> ConfigOption() =>
+        new("--config") { Description = "A settings file (JSON, as appsettings.json) in place of ./appsettings.json (default: FHIRGW_CONFIG)." };
+
+    /// <summary>The settings a command was given: data folder and settings file.</summary>
+    public sealed record Location(string? Data, string? Config);
+
+    /// <summary>Adds <c>--data</c> and <c>--config</c> to a command; the function reads them from a parse result.</summary>
+    public static Func<ParseResult, Location> AddLocation(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var data = DataOption();
+        var config = ConfigOption();
+        command.Options.Add(data);
+        command.Options.Add(config);
+        return result => new Location(result.GetValue(data), result.GetValue(config));
+    }
+
     public static Option<string?> DataOption() =>
         new("--data") { Description = "The gateway's data folder (default: FHIRGW_DATA, else ./.fhirgw)." };
 
@@ -20,12 +37,13 @@ internal static class GatewayCli
     }
 
     /// <summary>The gateway's services without running it; null (with the reasons on stderr) when the settings are invalid.</summary>
-    public static async Task<IHost?> ToolsAsync(string command, string? data, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<IHost?> ToolsAsync(string command, Location location, TextWriter stderr, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(location);
         IHost host;
         try
         {
-            host = GatewayTools.Build(Overrides(data));
+            host = GatewayTools.Build(Overrides(location.Data), location.Config);
             _ = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         }
         catch (OptionsValidationException e)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FhirGateway.Cli;
 
 /// <summary>
-/// <c>fhirgw ingest FILE|DIR… [--data DIR]</c>: stores clinic records (a folder: every <c>*.json</c> below it) in the
+/// <c>fhirgw ingest FILE|DIR… [--data DIR] [--config FILE]</c>: stores clinic records (a folder: every <c>*.json</c> below it) in the
 /// gateway's store, exactly as <c>POST /records</c> would; works whether or not the gateway is running (a running
 /// gateway picks them up). One line per file; exit 0 when all were stored (or were repeats), 1 when any was refused,
 /// 2 on I/O or configuration errors.
@@ -16,14 +16,14 @@ internal static class IngestCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "Record files or folders of records." };
-        var data = GatewayCli.DataOption();
-        var command = new Command("ingest", "Store clinic records in the gateway's store (whether or not the gateway is running).") { paths, data };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(paths) ?? [], result.GetValue(data),
+        var command = new Command("ingest", "Store clinic records in the gateway's store (whether or not the gateway is running).") { paths };
+        var location = GatewayCli.AddLocation(command);
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(paths) ?? [], location(result),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, string? data, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, GatewayCli.Location data, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         using var host = await GatewayCli.ToolsAsync("ingest", data, stderr, cancellationToken);
         if (host is null) return CliApp.ExitUsage;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FhirGateway.Cli;
 
 /// <summary>
-/// <c>fhirgw partners check [--data DIR]</c>: reads each configured partner's <c>/metadata</c> and prints a table of
+/// <c>fhirgw partners check [--data DIR] [--config FILE]</c>: reads each configured partner's <c>/metadata</c> and prints a table of
 /// what the gateway needs (FHIR 4.0.x, JSON, transaction, conditional create/update on the types it sends), with the
 /// shortfalls under it. Exit 0 when every partner has what it needs, 1 when one falls short, 2 when none is configured
 /// or the configuration is not valid.
@@ -15,14 +15,14 @@ internal static class PartnersCommand
     public static Command Create()
     {
         var partners = new Command("partners", "Partner hospitals' EHRs.");
-        var data = GatewayCli.DataOption();
-        var check = new Command("check", "Read each partner's CapabilityStatement and report whether it supports what the gateway needs.") { data };
-        check.SetAction((result, cancellationToken) => CheckAsync(result.GetValue(data), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        var check = new Command("check", "Read each partner's CapabilityStatement and report whether it supports what the gateway needs.");
+        var location = GatewayCli.AddLocation(check);
+        check.SetAction((result, cancellationToken) => CheckAsync(location(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         partners.Subcommands.Add(check);
         return partners;
     }
 
-    private static async Task<int> CheckAsync(string? data, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> CheckAsync(GatewayCli.Location data, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         using var host = await GatewayCli.ToolsAsync("partners check", data, stderr, cancellationToken);
         if (host is null) return CliApp.ExitUsage;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FhirGateway.Cli;
 
 /// <summary>
-/// <c>fhirgw replay --record ID | --all [--data DIR]</c>: makes parked records (refused by the mapper, the validator
+/// <c>fhirgw replay --record ID | --all [--data DIR] [--config FILE]</c>: makes parked records (refused by the mapper, the validator
 /// or a partner) wait again, so the pipeline runs them anew, e.g. after a mapping or profile fix. ID is a record id
 /// (every parked version) or <c>id@version</c>. Exit 0 when something was replayed (or, with --all, nothing was
 /// parked), 1 when --record matched no parked record, 2 on usage or configuration errors.
@@ -16,14 +16,14 @@ internal static class ReplayCommand
     {
         var record = new Option<string?>("--record") { Description = "The record id (or id@version) to replay." };
         var all = new Option<bool>("--all") { Description = "Replay every parked record." };
-        var data = GatewayCli.DataOption();
-        var command = new Command("replay", "Run parked records through the pipeline again.") { record, all, data };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(record), result.GetValue(all), result.GetValue(data),
+        var command = new Command("replay", "Run parked records through the pipeline again.") { record, all };
+        var location = GatewayCli.AddLocation(command);
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(record), result.GetValue(all), location(result),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? record, bool all, string? data, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? record, bool all, GatewayCli.Location data, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if ((record is null) == !all)
         {
