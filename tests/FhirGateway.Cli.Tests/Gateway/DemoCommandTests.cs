@@ -65,19 +65,19 @@ public sealed class DemoCommandTests(DemoRunFixture demo) : IClassFixture<DemoRu
     }
 
     [Fact]
-    public void The_delivered_AuditEvents_are_R4_AuditEvents_the_typed_reader_accepts()
+    public void The_delivered_AuditEvents_are_valid_R4_AuditEvents()
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(demo.Data, "gateway.db")};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT json FROM audit_events";
         using var reader = command.ExecuteReader();
-        var parser = new FhirGateway.Fhir.Serialization.Json.FhirJsonParser(FhirGateway.Fhir.Model.StructureTypeModel.R4Core);
+        var check = new FhirGateway.Mapping.Ig.ProfileSelfCheck(FhirGateway.Mapping.Ig.ClinicIgDefinitions.WithCore);
         var count = 0;
         while (reader.Read())
         {
-            var parsed = parser.Parse((byte[])reader[0], "AuditEvent");
-            Assert.False(parsed.HasErrors, string.Join("\n", parsed.Issues));
+            var issues = check.Check((byte[])reader[0], "http://hl7.org/fhir/StructureDefinition/AuditEvent", "AuditEvent");
+            Assert.DoesNotContain(issues, i => i.IsError);
             count++;
         }
         Assert.True(count > 0);
