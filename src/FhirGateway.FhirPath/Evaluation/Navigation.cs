@@ -8,6 +8,7 @@ internal static class Navigation
     public static IReadOnlyList<object> Children(IReadOnlyList<object> input, string name)
     {
         if (input.Count == 0) return Items.Empty;
+        if (input.Count == 1 && input[0] is ElementNode single) return ChildrenOf(single, name);
         List<object>? result = null;
         for (var i = 0; i < input.Count; i++)
         {
@@ -18,7 +19,7 @@ internal static class Navigation
                     for (var j = 0; j < children.Count; j++)
                     {
                         var c = children[j];
-                        if (ReferenceEquals(c.Name, name) || c.Name == name) (result ??= new List<object>(2)).Add(c);
+                        if (IsNamed(c, name)) (result ??= new List<object>(input.Count)).Add(c);
                     }
                     break;
                 case TypeInfoValue t when name == "namespace":
@@ -31,6 +32,49 @@ internal static class Navigation
         }
         return result ?? Items.Empty;
     }
+
+    /// <summary>The children of one node with the name, in an array of the exact size (one allocation, none when there are none).</summary>
+    private static IReadOnlyList<object> ChildrenOf(ElementNode node, string name)
+    {
+        var children = node.Children;
+        var count = 0;
+        for (var j = 0; j < children.Count; j++)
+            if (IsNamed(children[j], name)) count++;
+        if (count == 0) return Items.Empty;
+        var result = new object[count];
+        var k = 0;
+        for (var j = 0; j < children.Count && k < count; j++)
+            if (IsNamed(children[j], name)) result[k++] = children[j];
+        return result;
+    }
+
+    /// <summary>How many children with the name the items have, without collecting them (count(), exists(), empty() on a member).</summary>
+    public static int CountChildren(IReadOnlyList<object> input, string name, int stopAt = int.MaxValue)
+    {
+        var count = 0;
+        for (var i = 0; i < input.Count && count < stopAt; i++)
+        {
+            if (input[i] is ElementNode node)
+            {
+                var children = node.Children;
+                for (var j = 0; j < children.Count; j++)
+                    if (IsNamed(children[j], name) && ++count >= stopAt) return count;
+            }
+            else if (input[i] is TypeInfoValue && name is "namespace" or "name") count++;
+        }
+        return count;
+    }
+
+    /// <summary>How many children the items have in all (children().count()).</summary>
+    public static int CountAllChildren(IReadOnlyList<object> input)
+    {
+        var count = 0;
+        for (var i = 0; i < input.Count; i++)
+            if (input[i] is ElementNode node) count += node.Children.Count;
+        return count;
+    }
+
+    private static bool IsNamed(ElementNode c, string name) => ReferenceEquals(c.Name, name) || c.Name == name;
 
     /// <summary>An identifier at the start of a path that names the input's type (<c>Patient.name</c>) selects the input itself; otherwise it is a child name.</summary>
     public static IReadOnlyList<object> TypeOrChild(IReadOnlyList<object> input, string name, FhirPathType type, ITypeModel? model)

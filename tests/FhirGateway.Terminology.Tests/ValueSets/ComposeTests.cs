@@ -99,6 +99,25 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void A_coding_version_that_is_held_is_checked_in_that_version()
+    {
+        var v2 = CodeSystem(Sys, C("circle"), C("square")) with { Version = "2" };
+        var tx = Service(v2, ValueSet("any", Compose(All() with { Version = "1" })));
+        Assert.Equal(CodeCheckOutcome.Valid, tx.ValidateCode(Vs + "any", Sys, "circle", version: "2").Outcome);
+        Assert.Equal(CodeCheckOutcome.Invalid, tx.ValidateCode(Vs + "any", Sys, "triangle", version: "2").Outcome);
+        Assert.Equal(CodeCheckOutcome.Valid, tx.ValidateCode(Vs + "any", Sys, "triangle", version: "1").Outcome);
+    }
+
+    [Fact]
+    public void A_coding_version_that_is_not_held_is_checked_against_the_held_one_and_said_so()
+    {
+        var tx = Service(ValueSet("any", Compose(All())));
+        var check = tx.ValidateCode(Vs + "any", Sys, "circle", version: "7");
+        Assert.Equal(CodeCheckOutcome.Valid, check.Outcome);
+        Assert.Contains(check.Issues, i => i.Code == "tx-system-version-other");
+    }
+
+    [Fact]
     public void A_fragment_code_system_gives_an_incomplete_expansion_and_undecided_unknown_codes()
     {
         var fragment = CodeSystem("http://example.org/cs/fragment", C("a"), C("b")) with { Content = "fragment" };
