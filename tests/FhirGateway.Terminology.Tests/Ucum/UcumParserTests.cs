@@ -38,7 +38,7 @@ public sealed class UcumParserTests
     [InlineData("[iU]/mL")]
     [InlineData("meq/L")]
     [InlineData("B[10.nV]")]
-    [InlineData("[m/s2/Hz^(1/2)]")]
+    [InlineData("[in_i'H2O]")]
     [InlineData("dam")]
     [InlineData("KiBy")]
     [InlineData("g%")]
@@ -108,7 +108,7 @@ public sealed class UcumParserTests
     public void The_table_holds_the_specification_atoms_with_their_definitions()
     {
         var table = UcumTable.Instance;
-        Assert.Equal("2.2", table.Version);
+        Assert.Equal("1.9", table.Version);
         Assert.True(table.Atoms.Count > 300);
         Assert.Equal(24, table.Prefixes.Count);
         var celsius = table.Atoms["Cel"];
