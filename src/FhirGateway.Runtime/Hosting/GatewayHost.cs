@@ -1,19 +1,22 @@
-using FhirGateway.Mapping;
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FhirGateway.Runtime.Hosting;
 
-/// <summary>How a command wants the host: configuration overrides, where logs go, and the composition of the pieces the runtime does not own (mapper, bundle builder, validator).</summary>
+/// <summary>How a command wants the host: configuration overrides, where logs go, and pieces composed in place of the defaults (before <see cref="GatewayModules.AddClinicMapping"/>, which only fills what is missing).</summary>
 public sealed record GatewayHostSettings
 {
     public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+    /// <summary>A settings file in place of <c>./appsettings.json</c>.</summary>
+    public string? ConfigFile { get; init; }
     /// <summary>Structured (JSON) logs on the console.</summary>
     public bool ConsoleLogs { get; init; } = true;
     /// <summary>Structured logs in <c>{Data}/logs/gateway.jsonl</c>.</summary>
@@ -34,7 +37,7 @@ public static class GatewayHost
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddGatewaySources(settings.Overrides);
+        builder.Configuration.AddGatewaySources(settings.Overrides, settings.ConfigFile);
         builder.AddGatewayLogging(settings);
         builder.AddGatewayStore();
         builder.AddRecordIntake();
@@ -42,13 +45,16 @@ public static class GatewayHost
         builder.AddPartnerDelivery();
         builder.AddGatewayOperations();
         settings.Compose?.Invoke(builder);
+        builder.AddClinicMapping();
         builder.WebHost.UseUrls((builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var app = builder.Build();
-        RequireComposed<IRecordMapper>(app, "record mapper");
-        RequireComposed<ITransactionBundleBuilder>(app, "transaction bundle builder");
         app.MapGatewayEndpoints();
         return app;
     }
+
+    /// <summary>The addresses a started web host listens on (port 0 resolved).</summary>
+    public static IReadOnlyList<string> Addresses(IServiceProvider services) =>
+        services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
 
     /// <summary>The log file of a data folder.</summary>
     public static string LogFile(string dataFolder) => Path.Combine(Path.GetFullPath(dataFolder), "logs", LogFileName);
@@ -74,9 +80,4 @@ public static class GatewayHost
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
     }
 
-    private static void RequireComposed<T>(WebApplication app, string what) where T : class
-    {
-        if (app.Services.GetService<T>() is null)
-            throw new InvalidOperationException($"No {what} ({typeof(T).Name}) is composed into the gateway host.");
-    }
 }

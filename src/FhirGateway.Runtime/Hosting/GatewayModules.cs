@@ -1,3 +1,5 @@
+using FhirGateway.Mapping;
+using FhirGateway.Mapping.Bundles;
 using FhirGateway.Runtime.Delivery;
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
@@ -46,11 +48,20 @@ public static class GatewayModules
         return builder;
     }
 
-    /// <summary>The pipeline worker. Needs an <see cref="Mapping.IRecordMapper"/>; an <see cref="IRecordValidator"/> when none is composed is the structural one.</summary>
+    /// <summary>The clinic's mapping: the record mapper, the transaction bundle builder and validation against the clinic profiles.</summary>
+    public static IHostApplicationBuilder AddClinicMapping(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<IRecordMapper, RecordMapper>();
+        builder.Services.TryAddSingleton<ITransactionBundleBuilder, TransactionBundleBuilder>();
+        builder.Services.TryAddSingleton<IRecordValidator, ClinicProfileValidator>();
+        return builder;
+    }
+
+    /// <summary>The pipeline worker. Needs an <see cref="IRecordMapper"/> and an <see cref="IRecordValidator"/> (see <see cref="AddClinicMapping"/>).</summary>
     public static IHostApplicationBuilder AddRecordPipeline(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton<IRecordValidator, StructuralRecordValidator>();
         builder.Services.TryAddSingleton<PartnerDirectory>();
         builder.Services.TryAddSingleton<RecordProcessor>();
         builder.Services.AddHostedService<PipelineWorker>();

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,40 +9,46 @@ using Microsoft.Extensions.Logging;
 namespace FhirGateway.Runtime.Sandbox;
 
 /// <summary>
-/// SANDBOX ONLY — a stand-in partner EHR for <c>fhirgw demo</c>: Kestrel on 127.0.0.1 (a free port) serving
-/// <see cref="SandboxFhirServer"/> at <c>/fhir</c>. Never configured as a real partner.
+/// SANDBOX ONLY — stand-in partner EHRs for <c>fhirgw demo</c>: Kestrel on 127.0.0.1 (a free port) serving one
+/// <see cref="SandboxFhirServer"/> per sandbox hospital at <c>/{hospital}/fhir</c>. Never configured as a real partner.
 /// </summary>
 public sealed class SandboxPartnerEhr : IAsyncDisposable
 {
     /// <summary>The resource types the sandbox's CapabilityStatement lists.</summary>
     public static readonly IReadOnlyList<string> ResourceTypes =
-        ["Patient", "Observation", "Procedure", "CarePlan", "Condition", "Consent", "BiologicallyDerivedProduct", "Provenance", "DiagnosticReport", "MedicationStatement", "Organization", "Practitioner", "DocumentReference", "QuestionnaireResponse"];
+        [.. Partners.CapabilityCheck.GatewayResourceTypes, "Organization", "Practitioner", "DocumentReference"];
 
     private readonly WebApplication _app;
+    private readonly Dictionary<string, SandboxFhirServer> _servers;
+    private readonly Uri _root;
 
-    private SandboxPartnerEhr(WebApplication app, SandboxFhirServer server, Uri baseUrl)
+    private SandboxPartnerEhr(WebApplication app, Dictionary<string, SandboxFhirServer> servers, Uri root)
     {
         _app = app;
-        Server = server;
-        BaseUrl = baseUrl;
+        _servers = servers;
+        _root = root;
     }
 
-    public SandboxFhirServer Server { get; }
+    /// <summary>The names of the sandbox hospitals this EHR plays, each with its own store.</summary>
+    public IReadOnlyCollection<string> Hospitals => _servers.Keys;
 
-    /// <summary>The FHIR base, e.g. <c>http://127.0.0.1:41234/fhir</c>.</summary>
-    public Uri BaseUrl { get; }
+    public SandboxFhirServer Server(string hospital) => _servers[hospital];
 
-    public static async Task<SandboxPartnerEhr> StartAsync(CancellationToken cancellationToken)
+    /// <summary>The FHIR base of one hospital, e.g. <c>http://127.0.0.1:41234/northbridge-uh/fhir</c>.</summary>
+    public Uri BaseUrl(string hospital) => new(_root, $"/{hospital}/fhir");
+
+    /// <summary>Starts one sandbox EHR on a free loopback port, serving each named hospital at <c>/{name}/fhir</c>.</summary>
+    public static async Task<SandboxPartnerEhr> StartAsync(IReadOnlyList<string> hospitals, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(hospitals);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var server = new SandboxFhirServer();
-        app.MapSandboxFhir("/fhir", server);
+        var servers = hospitals.ToDictionary(h => h, _ => new SandboxFhirServer(), StringComparer.Ordinal);
+        foreach (var (name, server) in servers) app.MapSandboxFhir($"/{name}/fhir", server);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxPartnerEhr(app, server, new Uri(address.TrimEnd('/') + "/fhir"));
+        return new SandboxPartnerEhr(app, servers, new Uri(Hosting.GatewayHost.Addresses(app.Services)[0]));
     }
 
     public async ValueTask DisposeAsync()

@@ -27,6 +27,7 @@ public sealed class ClientCredentialsTests : GatewayTestBase
     public async Task Deliveries_carry_a_token_from_the_token_endpoint_fetched_once_and_cached()
     {
         await ConsentAsync("p1");
+        await Gateway.WaitForAsync(s => s.DeliveriesDelivered == 1, "the consent");
         await Gateway.SubmitAsync(Records.Bytes("r1", "p1"));
         await Gateway.WaitForAsync(s => s.DeliveriesDelivered == 2, "deliveries");
 

@@ -1,10 +1,9 @@
 using System.Net.Http.Headers;
 using FhirGateway.Mapping;
 using FhirGateway.Runtime.Hosting;
+using FhirGateway.Runtime.Pipeline;
 using FhirGateway.Runtime.Store;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -27,7 +26,7 @@ public sealed class GatewayFixture : IAsyncDisposable
         DataFolder = dataFolder;
         Time = time;
         Mapper = mapper;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = GatewayHost.Addresses(app.Services)[0];
         Http = new HttpClient { BaseAddress = new Uri(address) };
     }
 
@@ -74,6 +73,7 @@ public sealed class GatewayFixture : IAsyncDisposable
                 b.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
                 b.Services.AddSingleton<IRecordMapper>(mapper);
                 b.Services.AddSingleton<ITransactionBundleBuilder, FakeBundleBuilder>();
+                b.Services.AddSingleton<IRecordValidator, StructuralRecordValidator>();
             },
         });
         await app.StartAsync();

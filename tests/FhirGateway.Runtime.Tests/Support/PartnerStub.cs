@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using FhirGateway.Runtime.Hosting;
 using FhirGateway.Runtime.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -66,7 +65,7 @@ public sealed class PartnerStub : IAsyncDisposable
             return Results.Json(new Dictionary<string, object> { ["access_token"] = $"tok-{n}", ["token_type"] = "bearer", ["expires_in"] = 3600 });
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = GatewayHost.Addresses(app.Services)[0];
         stub.BaseUrl = new Uri(address.TrimEnd('/') + "/fhir");
         return stub;
     }
