@@ -14,12 +14,10 @@ internal static class Navigation
             switch (input[i])
             {
                 case ElementNode node:
-                    var children = node.Children;
-                    for (var j = 0; j < children.Count; j++)
-                    {
-                        var c = children[j];
-                        if (ReferenceEquals(c.Name, name) || c.Name == name) (result ??= new List<object>(2)).Add(c);
-                    }
+                    var children = node.ChildrenWithName(name);
+                    if (children.Count == 0) break;
+                    result ??= new List<object>(children.Count);
+                    for (var j = 0; j < children.Count; j++) result.Add(children[j]);
                     break;
                 case TypeInfoValue t when name == "namespace":
                     (result ??= []).Add(t.Namespace);
