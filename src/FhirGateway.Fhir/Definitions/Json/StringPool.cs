@@ -20,7 +20,9 @@ internal static class StringPool
     {
         var length = r.HasValueSequence ? r.ValueSequence.Length : r.ValueSpan.Length;
         if (length > MaxPooledLength) return r.GetString()!;
-        Span<char> buffer = stackalloc char[MaxPooledLength];
+        // A UTF-8 value never has more UTF-16 characters than bytes, so a buffer of its byte length suffices
+        // (sized to the value: a fixed 512-character buffer costs a 1 KB clear on every call).
+        Span<char> buffer = stackalloc char[(int)length];
         var chars = buffer[..r.CopyString(buffer)];
         if (Lookup.TryGetValue(chars, out var pooled)) return pooled;
         var s = new string(chars);
