@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace FhirGateway.Fhir.Model;
@@ -6,70 +5,87 @@ namespace FhirGateway.Fhir.Model;
 /// <summary>
 /// One element of a FHIR instance in the typed element tree: a resource, a complex element, a backbone
 /// element or a primitive. Built once by a reader (JSON now, XML later: both produce this same tree),
-/// then only read. Children are kept in document order; writers order them by definition.
+/// then only read; safe to read from many threads. Children are kept in document order; writers order
+/// them by definition.
 /// </summary>
-public sealed class ElementNode
+/// <remarks>
+/// A tree has a node per element, so a node is kept small: what all elements of one property share (names,
+/// type, property) is one reference to an immutable <see cref="NodeShape"/>, the source document is named
+/// once, by the root's shape, and a reader hands over the children as one array of the exact size (see
+/// ElementNode.Children.cs).
+/// </remarks>
+public sealed partial class ElementNode
 {
-    private static readonly IReadOnlyList<ElementNode> NoChildren = Array.Empty<ElementNode>();
-    private const int IndexedFrom = 16;
-    private List<ElementNode>? _children;
-    private FrozenDictionary<string, ElementNode[]>? _byName;
+    private readonly NodeShape _shape;
+    private ElementNode? _parent;
+    private string? _text;
+    /// <summary>The index among same-named siblings when in an array, -1 for a single value.</summary>
+    private int _slot = -1;
 
     public ElementNode(string name, string jsonName, string? instanceType, TypeDescriptor? type,
         PropertyDescriptor? property, ISourceDocument? document = null, int position = -1)
+        : this(new NodeShape(name, jsonName, instanceType, type, property, document), position, null)
     {
-        Name = name;
-        JsonName = jsonName;
-        InstanceType = instanceType;
-        Type = type;
-        Property = property;
-        Document = document;
+    }
+
+    /// <summary>A node of a shape a reader's tables share (or, for a root, made for its tree); the reader attaches it with <see cref="SetChildren"/>.</summary>
+    internal ElementNode(NodeShape shape, int position, string? text)
+    {
+        _shape = shape;
         Position = position;
+        _text = text;
     }
 
     /// <summary>The name FHIRPath navigates by: <c>value</c> for <c>valueQuantity</c>; the resource type for a root.</summary>
-    public string Name { get; }
+    public string Name => _shape.Name;
 
     /// <summary>The property name on the wire: <c>valueQuantity</c>; the resource type for a root.</summary>
-    public string JsonName { get; }
+    public string JsonName => _shape.JsonName;
 
     /// <summary>The FHIR type code of this element (<c>Quantity</c>, <c>code</c>, <c>BackboneElement</c>, <c>Observation</c>), null when unknown.</summary>
-    public string? InstanceType { get; }
+    public string? InstanceType => _shape.InstanceType;
 
     /// <summary>The type this element is an instance of (for backbone elements the nested, path-named descriptor), null when unknown.</summary>
-    public TypeDescriptor? Type { get; }
+    public TypeDescriptor? Type => _shape.Type;
 
     /// <summary>The property of the parent that this element fills; null for a root and for unknown properties.</summary>
-    public PropertyDescriptor? Property { get; }
+    public PropertyDescriptor? Property => _shape.Property;
 
     /// <summary>The element definition this element is an instance of, as far as the base definitions say.</summary>
-    public Definitions.ElementDefinitionInfo? Definition => Property?.Definition ?? Type?.RootDefinition;
+    public Definitions.ElementDefinitionInfo? Definition => _shape.Definition;
 
     /// <summary>The exact lexical value of a primitive (<c>1.50</c> stays <c>1.50</c>), the xhtml of a <c>div</c>; null when the primitive only carries id or extensions.</summary>
-    public string? Text { get; private set; }
+    public string? Text => _text;
 
     /// <summary>The element this one is a child of; null for a root.</summary>
-    public ElementNode? Parent { get; private set; }
+    public ElementNode? Parent => _parent;
 
     /// <summary>The position among the parent's children of the same name (0 for a single value).</summary>
-    public int Index { get; private set; }
+    public int Index => _slot < 0 ? 0 : _slot;
 
     /// <summary>True when the element sits in a repeating property (it gets an index in its location).</summary>
-    public bool InArray { get; private set; }
+    public bool InArray => _slot >= 0;
 
-    public IReadOnlyList<ElementNode> Children => _children ?? NoChildren;
-
-    public ISourceDocument? Document { get; }
+    /// <summary>The text this element was read from: its own, else its nearest ancestor's (a reader names it once, at the root).</summary>
+    public ISourceDocument? Document
+    {
+        get
+        {
+            for (var n = this; n is not null; n = n._parent)
+                if (n._shape.Document is { } document) return document;
+            return null;
+        }
+    }
 
     /// <summary>The opaque position key that <see cref="Document"/> resolves; -1 when unknown.</summary>
     public int Position { get; }
 
-    public bool IsResource => Type is { Kind: TypeKind.Resource };
+    public bool IsResource => _shape.IsResource;
 
-    public bool IsPrimitive => Type is { Kind: TypeKind.Primitive };
+    public bool IsPrimitive => _shape.IsPrimitive;
 
     /// <summary>The 1-based line and column in the source, or (0, 0) when unknown.</summary>
-    public (int Line, int Column) LineColumn => Document is not null && Position >= 0 ? Document.Resolve(Position) : (0, 0);
+    public (int Line, int Column) LineColumn => Position >= 0 && Document is { } document ? document.Resolve(Position) : (0, 0);
 
     /// <summary>The nearest resource at or above this element (a contained or Bundle entry resource counts).</summary>
     public ElementNode? ResourceRoot
@@ -105,71 +121,7 @@ public sealed class ElementNode
     }
 
     /// <summary>Sets the primitive's lexical value. Construction only.</summary>
-    public void SetText(string? text) => Text = text;
-
-    /// <summary>Appends a child, fixing its parent and index. Construction only: a tree is not changed once readers share it.</summary>
-    public ElementNode Add(ElementNode child, bool inArray)
-    {
-        ArgumentNullException.ThrowIfNull(child);
-        if (child.Parent is not null) throw new InvalidOperationException($"'{child.Name}' already has a parent.");
-        _children ??= new List<ElementNode>(4);
-        var index = 0;
-        if (inArray)
-        {
-            for (var i = _children.Count - 1; i >= 0; i--)
-            {
-                if (ReferenceEquals(_children[i].JsonName, child.JsonName) || _children[i].JsonName == child.JsonName)
-                {
-                    index = _children[i].Index + 1;
-                    break;
-                }
-            }
-        }
-        child.Parent = this;
-        child.Index = index;
-        child.InArray = inArray;
-        _children.Add(child);
-        _byName = null;
-        return child;
-    }
-
-    /// <summary>
-    /// The children with the given FHIRPath name, in document order. A node with many children (a Bundle with
-    /// thousands of entries) answers from an index by name built on first use, so navigation stays constant-time.
-    /// </summary>
-    public IReadOnlyList<ElementNode> ChildrenWithName(string name)
-    {
-        if (_children is null) return NoChildren;
-        if (_children.Count >= IndexedFrom)
-        {
-            var index = _byName ?? LazyInitializer.EnsureInitialized(ref _byName, () => _children
-                .GroupBy(c => c.Name, StringComparer.Ordinal)
-                .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
-            return index.TryGetValue(name, out var found) ? found : NoChildren;
-        }
-        List<ElementNode>? list = null;
-        foreach (var c in _children)
-            if (c.Name == name) (list ??= new List<ElementNode>(2)).Add(c);
-        return list ?? NoChildren;
-    }
-
-    /// <summary>The children with the given FHIRPath name, in document order.</summary>
-    public IEnumerable<ElementNode> ChildrenNamed(string name)
-    {
-        if (_children is null) yield break;
-        foreach (var c in _children)
-            if (c.Name == name) yield return c;
-    }
-
-    /// <summary>The first child with the given FHIRPath name, or null.</summary>
-    public ElementNode? Child(string name)
-    {
-        if (_children is null) return null;
-        if (_children.Count >= IndexedFrom) return ChildrenWithName(name) is [var first, ..] ? first : null;
-        foreach (var c in _children)
-            if (c.Name == name) return c;
-        return null;
-    }
+    public void SetText(string? text) => _text = text;
 
     public override string ToString() => Text is null ? $"{Location} : {InstanceType}" : $"{Location} : {InstanceType} = {Text}";
 }

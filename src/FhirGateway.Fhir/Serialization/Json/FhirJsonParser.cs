@@ -44,12 +44,14 @@ public sealed class FhirJsonParser
     {
         if (utf8.Span.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         var document = new Utf8SourceDocument(utf8, origin);
-        var tree = new JsonTreeReader(Tables, document);
+        var scratch = ReaderScratch.Rent();
+        var tree = new JsonTreeReader(Tables, document, scratch);
         var reader = new Utf8JsonReader(utf8.Span, ReaderOptions);
         try
         {
             tree.ReadRoot(ref reader);
             reader.Read(); // throws on anything but whitespace after the resource
+            ReaderScratch.Return(scratch); // only after a clean pass: a cut-short one may leave lists in use
         }
         catch (JsonException e)
         {

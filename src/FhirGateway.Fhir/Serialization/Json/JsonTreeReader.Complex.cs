@@ -26,8 +26,8 @@ internal sealed partial class JsonTreeReader
         for (; NextItem(ref r, items, i, out var pos); i++)
         {
             if (ExpectObject(ref r, p, p.WireName, i, pos))
-                CollectionsMarshal.AsSpan(items)[i].Node = ReadComplexItem(ref r, p, i, pos);
-            CollectionsMarshal.AsSpan(items)[i].Reported = true;
+                items[i].Node = ReadComplexItem(ref r, p, i, pos);
+            items[i].Reported = true;
         }
         EndArray(i, p.WireName, namePos);
         slot.ValueCount = i;
@@ -49,12 +49,12 @@ internal sealed partial class JsonTreeReader
     }
 
     /// <summary>Moves to the next item of the array being read, making room for its entry; false at the end of the array.</summary>
-    private static bool NextItem(ref Utf8JsonReader r, List<SlotEntry> items, int i, out int pos)
+    private static bool NextItem(ref Utf8JsonReader r, SlotEntries items, int i, out int pos)
     {
         pos = -1;
         if (!r.Read() || r.TokenType == JsonTokenType.EndArray) return false;
         pos = (int)r.TokenStartIndex;
-        if (i == items.Count) items.Add(default);
+        if (i == items.Count) items.Add();
         return true;
     }
 
@@ -70,13 +70,13 @@ internal sealed partial class JsonTreeReader
         ElementNode node;
         if (p.IsResourceContainer)
         {
-            table = ReadResourceType(ref r, index < 0 ? p.WireName : $"{p.WireName}[{index}]", pos);
+            table = ReadResourceType(ref r, p.WireName, index, pos);
             if (table is null)
             {
                 r.Skip();
                 return null;
             }
-            node = new ElementNode(p.Name, p.WireName, table.Type.TypeCode, table.Type, p.Property, _document, pos);
+            node = new ElementNode(p.ResourceShape(table.Type), pos, null);
         }
         else
         {
@@ -91,30 +91,35 @@ internal sealed partial class JsonTreeReader
             Report(IssueCatalogue.JsonEmptyObject, pos, _path.Describe(p.WireName, index), p.WireName);
             return null;
         }
-        return node.Children.Count > 0 || p.IsResourceContainer ? node : null;
+        return node.HasChildren || p.IsResourceContainer ? node : null;
     }
 
     /// <summary>
-    /// Adds the gathered children to <paramref name="parent"/> in document order, and reports null placeholders
-    /// that nothing filled and companion arrays whose length differs. Quiet when a syntax error cut the object short.
+    /// Gives <paramref name="parent"/> the gathered children in document order, as one array of the exact
+    /// size, and reports null placeholders that nothing filled and companion arrays whose length differs.
+    /// Quiet when a syntax error cut the object short.
     /// </summary>
     private void Attach(ElementNode parent, List<PropertySlot> slots, bool quiet)
     {
+        var count = CountContent(slots);
+        ElementNode[] children = count == 0 ? [] : new ElementNode[count];
+        var k = 0;
         foreach (var slot in slots)
         {
             if (slot.Single is { } single)
             {
-                if (HasContent(single)) parent.Add(single, inArray: false);
+                if (HasContent(single)) children[k++] = Attached(single, parent, -1);
                 continue;
             }
             if (slot.Items is not { } items) continue;
             var p = slot.Property;
+            var index = 0;
             for (var i = 0; i < items.Count; i++)
             {
                 var entry = items[i];
                 if (entry.Node is { } node)
                 {
-                    if (HasContent(node)) parent.Add(node, inArray: true);
+                    if (HasContent(node)) children[k++] = Attached(node, parent, index++);
                 }
                 else if (!entry.Reported && !quiet)
                 {
@@ -128,10 +133,35 @@ internal sealed partial class JsonTreeReader
                 var pos = items.Count > 0 && items[0].Node is { } first ? first.Position : parent.Position;
                 Report(IssueCatalogue.JsonCompanionLengthMismatch, pos, _path.Describe(p.WireName), p.WireName, slot.CompanionCount, slot.ValueCount);
             }
-            items.Clear();
+            items.Release();
             _entryPool.Push(items);
         }
+        parent.SetChildren(children);
     }
 
-    private static bool HasContent(ElementNode node) => node.Text is not null || node.Children.Count > 0 || node.IsResource;
+    private static int CountContent(List<PropertySlot> slots)
+    {
+        var count = 0;
+        foreach (var slot in slots)
+        {
+            if (slot.Single is { } single)
+            {
+                if (HasContent(single)) count++;
+            }
+            else if (slot.Items is { } items)
+            {
+                for (var i = 0; i < items.Count; i++)
+                    if (items[i].Node is { } node && HasContent(node)) count++;
+            }
+        }
+        return count;
+    }
+
+    private static ElementNode Attached(ElementNode child, ElementNode parent, int index)
+    {
+        child.AttachTo(parent, index);
+        return child;
+    }
+
+    private static bool HasContent(ElementNode node) => node.Text is not null || node.HasChildren || node.IsResource;
 }

@@ -33,7 +33,7 @@ internal sealed partial class JsonTreeReader
         var i = 0;
         for (; NextItem(ref r, items, i, out var pos); i++)
         {
-            ref var entry = ref CollectionsMarshal.AsSpan(items)[i];
+            ref var entry = ref items[i];
             if (r.TokenType == JsonTokenType.Null)
             {
                 if (entry.Node is null && entry.NullPosition == 0) entry.NullPosition = pos;
@@ -86,7 +86,7 @@ internal sealed partial class JsonTreeReader
     /// <summary>Reads <c>_name</c>: the id and extensions of a primitive (or of each entry of a repeating one).</summary>
     private void ReadCompanion(ref Utf8JsonReader r, List<PropertySlot> slots, TypedProperty p, int namePos)
     {
-        var wire = "_" + p.WireName;
+        var wire = p.CompanionName;
         if (!p.TakesCompanion)
         {
             Report(IssueCatalogue.JsonCompanionNotAllowed, namePos, _path.Describe(wire), p.WireName);
@@ -112,16 +112,16 @@ internal sealed partial class JsonTreeReader
         {
             if (r.TokenType == JsonTokenType.Null)
             {
-                ref var gap = ref CollectionsMarshal.AsSpan(items)[i];
+                ref var gap = ref items[i];
                 if (gap.Node is null && gap.NullPosition == 0) gap.NullPosition = pos;
             }
             else if (!ExpectObject(ref r, p, wire, i, pos))
             {
-                CollectionsMarshal.AsSpan(items)[i].Reported = true;
+                items[i].Reported = true;
             }
             else
             {
-                ref var entry = ref CollectionsMarshal.AsSpan(items)[i];
+                ref var entry = ref items[i];
                 var node = entry.Node ??= NewNode(p, pos, null);
                 ReadCompanionObject(ref r, node, table, p, wire, i, pos);
             }

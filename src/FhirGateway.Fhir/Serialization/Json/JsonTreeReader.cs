@@ -17,13 +17,15 @@ internal sealed partial class JsonTreeReader
     private readonly Utf8SourceDocument _document;
     private readonly List<Issue> _issues = [];
     private readonly LocationPath _path = new();
-    private readonly Stack<List<PropertySlot>> _slotPool = new();
-    private readonly Stack<List<SlotEntry>> _entryPool = new();
+    private readonly Stack<List<PropertySlot>> _slotPool;
+    private readonly Stack<SlotEntries> _entryPool;
 
-    public JsonTreeReader(TypeTables tables, Utf8SourceDocument document)
+    public JsonTreeReader(TypeTables tables, Utf8SourceDocument document, ReaderScratch scratch)
     {
         _tables = tables;
         _document = document;
+        _slotPool = scratch.Slots;
+        _entryPool = scratch.Entries;
     }
 
     public List<Issue> Issues => _issues;
@@ -41,14 +43,14 @@ internal sealed partial class JsonTreeReader
             r.Skip();
             return;
         }
-        var table = ReadResourceType(ref r, "(root)", start);
+        var table = ReadResourceType(ref r, null, -1, start);
         if (table is null)
         {
             r.Skip();
             return;
         }
         var type = table.Type;
-        Root = new ElementNode(type.Name, type.Name, type.TypeCode, type, null, _document, start);
+        Root = new ElementNode(NodeShape.Root(type, _document), start, null);
         _path.Push(type.Name, -1);
         ReadObject(ref r, Root, table, isResource: true);
         _path.Pop();
@@ -134,9 +136,10 @@ internal sealed partial class JsonTreeReader
 
     /// <summary>
     /// Finds the resource type of the object the reader is on by looking ahead (with a copy of the reader) for
-    /// its <c>resourceType</c>, which JSON does not oblige to come first. Reports and returns null when absent or unknown.
+    /// its <c>resourceType</c>, which JSON does not oblige to come first. Reports and returns null when absent or
+    /// unknown. <paramref name="wire"/> and <paramref name="index"/> say where the object is (null: the root).
     /// </summary>
-    private TypedPropertyTable? ReadResourceType(ref Utf8JsonReader r, string what, int objectPos)
+    private TypedPropertyTable? ReadResourceType(ref Utf8JsonReader r, string? wire, int index, int objectPos)
     {
         var probe = r;
         while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
@@ -150,19 +153,31 @@ internal sealed partial class JsonTreeReader
             probe.Read();
             if (probe.TokenType != JsonTokenType.String)
             {
-                Report(IssueCatalogue.JsonWrongValueKind, (int)probe.TokenStartIndex, what == "(root)" ? null : _path.Describe(what),
+                Report(IssueCatalogue.JsonWrongValueKind, (int)probe.TokenStartIndex, ObjectLocation(wire, index),
                     "resourceType", "code", "string", Describe(probe.TokenType));
                 return null;
             }
-            var name = probe.GetString()!;
-            var table = name.Length == 0 ? null : _tables.ForResource(name);
+            var table = ResourceTable(ref probe);
             if (table is null)
-                Report(IssueCatalogue.JsonUnknownResourceType, namePos, what == "(root)" ? null : _path.Describe(what), name);
+                Report(IssueCatalogue.JsonUnknownResourceType, namePos, ObjectLocation(wire, index), probe.GetString());
             return table;
         }
-        Report(IssueCatalogue.JsonMissingResourceType, objectPos, what == "(root)" ? null : _path.Describe(what), what);
+        Report(IssueCatalogue.JsonMissingResourceType, objectPos, ObjectLocation(wire, index),
+            wire is null ? "(root)" : index < 0 ? wire : $"{wire}[{index}]");
         return null;
     }
+
+    /// <summary>The property table of the resource type named by the string the reader is on, looked up without making a string of the name.</summary>
+    private TypedPropertyTable? ResourceTable(ref Utf8JsonReader r)
+    {
+        const int longestTypeName = 64;
+        if (r.ValueSpan.Length == 0) return null;
+        if (r.ValueIsEscaped || r.ValueSpan.Length > longestTypeName) return _tables.ForResource(r.GetString());
+        Span<char> name = stackalloc char[longestTypeName];
+        return _tables.ForResource(name[..r.CopyString(name)]);
+    }
+
+    private string? ObjectLocation(string? wire, int index) => wire is null ? null : _path.Describe(wire, index);
 
     /// <summary>The string the reader is on, unescaped; null when its escapes do not make valid UTF-16 (a lone surrogate such as <c>\uD800</c>).</summary>
     private static string? TryGetString(ref Utf8JsonReader r)
@@ -178,14 +193,9 @@ internal sealed partial class JsonTreeReader
         }
     }
 
-    private List<SlotEntry> RentEntries() => _entryPool.Count > 0 ? _entryPool.Pop() : new List<SlotEntry>(4);
+    private SlotEntries RentEntries() => _entryPool.Count > 0 ? _entryPool.Pop() : new SlotEntries();
 
-    private ElementNode NewNode(TypedProperty p, int position, string? text)
-    {
-        var node = new ElementNode(p.Name, p.WireName, p.InstanceType, p.Type, p.Property, _document, position);
-        if (text is not null) node.SetText(text);
-        return node;
-    }
+    private static ElementNode NewNode(TypedProperty p, int position, string? text) => new(p.Shape, position, text);
 
     /// <summary>Finds the slot already holding this property (any of its choice names), or adds one; reports a repeat or a second choice type.</summary>
     private int FindOrAddSlot(List<PropertySlot> slots, TypedProperty p, bool companion, int namePos)
@@ -212,7 +222,7 @@ internal sealed partial class JsonTreeReader
         return slots.Count - 1;
     }
 
-    private static string Wire(TypedProperty p, bool companion) => companion ? "_" + p.WireName : p.WireName;
+    private static string Wire(TypedProperty p, bool companion) => companion ? p.CompanionName : p.WireName;
 
     private void Report(IssueDefinition definition, int position, string? location, params object?[] args)
     {

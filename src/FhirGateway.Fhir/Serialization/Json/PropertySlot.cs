@@ -1,3 +1,4 @@
+using System.Buffers;
 using FhirGateway.Fhir.Model;
 
 namespace FhirGateway.Fhir.Serialization.Json;
@@ -22,7 +23,7 @@ internal struct PropertySlot
     public ElementNode? Single;
 
     /// <summary>The entries of a repeating property, by index.</summary>
-    public List<SlotEntry>? Items;
+    public SlotEntries? Items;
 
     /// <summary>Entries in the value property (<c>given</c>); -1 when it has not been seen.</summary>
     public int ValueCount;
@@ -38,4 +39,45 @@ internal struct SlotEntry
     public int NullPosition;
     /// <summary>True when the gap is already explained by an issue (a value of the wrong kind, an empty string…).</summary>
     public bool Reported;
+}
+
+/// <summary>
+/// The entries of one repeating property while its object is read, in an array rented from the shared pool:
+/// an array of thousands of entries (a Bundle, an ImplementationGuide's pages) then costs no new buffer per
+/// read. <see cref="Release"/> clears what was used and gives the array back.
+/// </summary>
+internal sealed class SlotEntries
+{
+    private SlotEntry[] _items = [];
+
+    public int Count { get; private set; }
+
+    public ref SlotEntry this[int index] => ref _items[index];
+
+    /// <summary>Appends an empty entry.</summary>
+    public void Add()
+    {
+        if (Count == _items.Length)
+        {
+            var larger = ArrayPool<SlotEntry>.Shared.Rent(Math.Max(16, Count * 2));
+            _items.AsSpan(0, Count).CopyTo(larger);
+            Return();
+            _items = larger;
+        }
+        _items[Count++] = default;
+    }
+
+    public void Release()
+    {
+        Return();
+        _items = [];
+        Count = 0;
+    }
+
+    private void Return()
+    {
+        if (_items.Length == 0) return;
+        _items.AsSpan(0, Count).Clear();
+        ArrayPool<SlotEntry>.Shared.Return(_items);
+    }
 }

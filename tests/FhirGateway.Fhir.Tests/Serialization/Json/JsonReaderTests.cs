@@ -166,4 +166,14 @@ public sealed class JsonReaderTests
         var given = At(root, "name", "given");
         Assert.Equal((2, 34), given.LineColumn);
     }
+
+    [Fact]
+    public void A_parse_cut_short_by_a_syntax_error_leaves_the_next_parse_on_the_thread_intact()
+    {
+        var broken = Parse("""{"resourceType":"Patient","name":[{"given":["A","B"],"_given":[{"id":"x"}""");
+        Assert.Contains(broken.Issues, i => i.Code == "json-malformed");
+        var root = ParseClean("""{"resourceType":"Patient","name":[{"given":["C"]},{"given":["D","E"]}]}""");
+        Assert.Equal(["C", "D", "E"], root.Children.SelectMany(n => n.Children).Select(g => g.Text));
+        Assert.Equal("Patient.name[1].given[1]", At(root, "name[1]", "given[1]").Location);
+    }
 }
