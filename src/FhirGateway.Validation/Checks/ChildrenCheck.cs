@@ -47,12 +47,20 @@ internal sealed class ChildrenCheck : IElementCheck
             i = end;
         }
         foreach (var spec in _required)
-            if (node.Child(spec.Name) is null)
+            if (node.Child(spec.Name) is null && !Unreadable(node, spec, run))
                 result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValCardinalityMin, node, spec.Path, spec.Cardinality.Min, 0, _from)));
         foreach (var spec in _requiredSlices)
             if (node.Child(spec.Name) is null)
                 result = CheckResult.Combine(result, spec.Slicing!.Validate(node, [], spec.Schema, run));
         return result;
+    }
+
+    /// <summary>True when the missing child was in the text but the reader could not read it (and said so).</summary>
+    private static bool Unreadable(ElementNode node, ChildSpec spec, ValidationRun run)
+    {
+        if (run.Unreadable.IsEmpty) return false;
+        var location = node.Location + "." + spec.Name;
+        return spec.Schema.Definition.Path.EndsWith("[x]", StringComparison.Ordinal) ? run.Unreadable.AtChoice(location) : run.Unreadable.At(location);
     }
 
     private CheckResult ValidateGroup(ElementNode parent, ChildSpec spec, IReadOnlyList<ElementNode> items, ValidationRun run)

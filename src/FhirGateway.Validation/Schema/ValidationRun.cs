@@ -38,19 +38,22 @@ internal sealed class ValidationRun
 
     public ITypeModel Types => Engine.Types;
 
+    /// <summary>Where the reader found content it could not read, so that its absence from the tree is not reported again.</summary>
+    public UnreadableContent Unreadable { get; init; } = UnreadableContent.None;
+
     /// <summary>The resource whose structure (type or profile) is being validated: <c>%resource</c> for the invariants met on the way.</summary>
     public ElementNode? CurrentResource { get; private set; }
 
-    /// <summary>The environment invariants are evaluated in, for the current resource; made once per resource.</summary>
-    public FhirPathEnvironment Environment
+    /// <summary>The environment invariants are evaluated in, with the current resource as <c>%resource</c>.</summary>
+    public FhirPathEnvironment Environment => EnvironmentFor(CurrentResource);
+
+    /// <summary>The environment with <paramref name="resource"/> as <c>%resource</c>; the last one made is kept, as a resource's elements are validated together.</summary>
+    public FhirPathEnvironment EnvironmentFor(ElementNode? resource)
     {
-        get
-        {
-            if (_current.Environment is { } env && ReferenceEquals(_current.Resource, CurrentResource)) return env;
-            var made = CurrentResource is null ? BaseEnvironment : BaseEnvironment with { Resource = CurrentResource };
-            _current = (CurrentResource, made);
-            return made;
-        }
+        if (_current.Environment is { } env && ReferenceEquals(_current.Resource, resource)) return env;
+        var made = resource is null ? BaseEnvironment : BaseEnvironment with { Resource = resource };
+        _current = (resource, made);
+        return made;
     }
 
     private FhirPathEnvironment BaseEnvironment => _base ??= new FhirPathEnvironment
