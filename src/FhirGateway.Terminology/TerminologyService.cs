@@ -42,7 +42,7 @@ public sealed class TerminologyService : ITerminologyService
     public CodeCheck ValidateCode(string valueSetCanonical, string? system, string? code, string? display = null, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(valueSetCanonical);
-        return _validator.ValidateCode(valueSetCanonical, system, code, display);
+        return _validator.ValidateCode(valueSetCanonical, system, code, display, version);
     }
 
     public CodeCheck ValidateCodeInSystem(string system, string code, string? display = null, string? version = null)

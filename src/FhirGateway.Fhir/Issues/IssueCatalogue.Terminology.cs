@@ -8,6 +8,8 @@ public static partial class IssueCatalogue
 {
     public static readonly IssueDefinition TxValueSetUnknown = new("tx-valueset-unknown", IssueSeverity.Warning, IssueType.NotFound,
         "The value set {0} is not known (not in the definitions loaded), so the code {1} cannot be checked against it");
+    public static readonly IssueDefinition TxValueSetVersionOther = new("tx-valueset-version-other", IssueSeverity.Information, IssueType.Informational,
+        "Version {0} of the value set {1} is not held; the code was checked against {2}");
     public static readonly IssueDefinition TxValueSetCycle = new("tx-valueset-cycle", IssueSeverity.Warning, IssueType.Processing,
         "The value set {0} imports itself (through {1}); the import is ignored and codes it would add cannot be checked");
     public static readonly IssueDefinition TxCodeMissing = new("tx-code-missing", IssueSeverity.Error, IssueType.CodeInvalid,
@@ -32,6 +34,8 @@ public static partial class IssueCatalogue
         "The code '{0}' is not among the codes held for {1}, which is only partly defined here (content: {2}); it cannot be checked");
     public static readonly IssueDefinition TxSystemVersionNotHeld = new("tx-system-version-not-held", IssueSeverity.Information, IssueType.Informational,
         "Version {0} of the code system {1} is not held; the code '{2}' was looked up in version {3}, where it is not defined, so it cannot be checked");
+    public static readonly IssueDefinition TxSystemVersionOther = new("tx-system-version-other", IssueSeverity.Information, IssueType.Informational,
+        "The coding names version {0} of the code system {1}, which is not held; the code '{2}' was checked against version {3}");
     public static readonly IssueDefinition TxMembershipUndecided = new("tx-membership-undecided", IssueSeverity.Information, IssueType.Informational,
         "Whether the code {0} is in the value set {1} cannot be decided offline: {2}");
     public static readonly IssueDefinition TxDisplayWrong = new("tx-display-wrong", IssueSeverity.Warning, IssueType.CodeInvalid,

@@ -13,6 +13,9 @@ public interface ITerminologyService
     /// Checks a code (with optional system, version and display) against a value set given by canonical URL.
     /// Never throws for instance problems: the outcome says whether the code is in the set, whether that
     /// could be decided at all, and carries the issues to report (unknown code, wrong display…).
+    /// A null <paramref name="system"/> means a plain <c>code</c> element, whose system the value set implies: the code is
+    /// looked for in the systems the value set draws on. (A Coding that lacks its system is not such a code: the HL7
+    /// validator reports it as not in the value set.) <paramref name="version"/> is the Coding's version, if any.
     /// </summary>
     CodeCheck ValidateCode(string valueSetCanonical, string? system, string? code, string? display = null, string? version = null);
 

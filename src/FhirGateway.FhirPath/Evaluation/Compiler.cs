@@ -60,6 +60,7 @@ internal sealed class Compiler(ITypeModel? model, FhirPathOptions options)
     private Evaluator Function(FunctionExpr f)
     {
         var def = FunctionTable.Find(f.Name) ?? throw Semantic($"Unknown function '{f.Name}'", f.Position);
+        if (ExistenceShortcuts.TryCompile(f, this) is { } shortcut) return shortcut;
         if (f.Arguments.Count < def.MinArgs || f.Arguments.Count > def.MaxArgs)
         {
             throw Semantic($"Function '{f.Name}' takes {def.Arity} argument(s), not {f.Arguments.Count}", f.Position);

@@ -13,7 +13,12 @@ internal static class Items
     public static readonly IReadOnlyList<object> TrueList = [True];
     public static readonly IReadOnlyList<object> FalseList = [False];
 
+    private static readonly IReadOnlyList<object>[] SmallIntegers = Enumerable.Range(0, 64).Select(i => (IReadOnlyList<object>)[i]).ToArray();
+
     public static IReadOnlyList<object> Bool(bool b) => b ? TrueList : FalseList;
+
+    /// <summary>A one-integer collection; the small ones (counts) are shared, not allocated.</summary>
+    public static IReadOnlyList<object> Integer(int n) => n >= 0 && n < SmallIntegers.Length ? SmallIntegers[n] : [n];
 
     public static IReadOnlyList<object> Bool(bool? b) => b is null ? Empty : b.Value ? TrueList : FalseList;
 

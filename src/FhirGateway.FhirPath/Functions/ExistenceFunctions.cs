@@ -17,7 +17,7 @@ internal static class ExistenceFunctions
         r.Add("anyFalse(): Boolean", false, static (f, _, in _) => Items.Bool(Any(f, false, "anyFalse")));
         r.Add("subsetOf(Any): Boolean", false, static (f, a, in s) => Items.Bool(IsSubset(f, a.Value(0, s))));
         r.Add("supersetOf(Any): Boolean", false, static (f, a, in s) => Items.Bool(IsSubset(a.Value(0, s), f)));
-        r.Add("count(): Integer", false, static (f, _, in _) => [f.Count]);
+        r.Add("count(): Integer", false, static (f, _, in _) => Items.Integer(f.Count));
         r.Add("distinct(): Input", true, static (f, _, in _) => Distinct(f));
         r.Add("isDistinct(): Boolean", false, static (f, _, in _) => Items.Bool(Distinct(f).Count == f.Count));
         r.Add("not(): Boolean", true, static (f, _, in _) => Logic.ToBoolean(f, "not()") is { } b ? Items.Bool(!b) : Items.Empty);

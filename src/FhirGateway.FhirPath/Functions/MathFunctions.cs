@@ -4,7 +4,7 @@ using FhirGateway.FhirPath.Values;
 
 namespace FhirGateway.FhirPath.Functions;
 
-/// <summary>Math (spec §5.7) on a single integer or decimal (abs also on quantities). Results that are not real numbers are empty.</summary>
+/// <summary>Math (spec §5.7) on a single integer or decimal (abs also on quantities), in decimal arithmetic (<see cref="DecimalMath"/>). Results that are not real numbers are empty.</summary>
 internal static class MathFunctions
 {
     public static void Register(FunctionTable.Registry r)
@@ -19,10 +19,10 @@ internal static class MathFunctions
         r.Add("Number.ceiling(): Integer", true, static (f, _, in _) => [(int)Math.Ceiling(Number(f, "ceiling"))]);
         r.Add("Number.floor(): Integer", true, static (f, _, in _) => [(int)Math.Floor(Number(f, "floor"))]);
         r.Add("Number.truncate(): Integer", true, static (f, _, in _) => [(int)Math.Truncate(Number(f, "truncate"))]);
-        r.Add("Number.exp(): Decimal", true, static (f, _, in _) => Real(Math.Exp((double)Number(f, "exp"))));
-        r.Add("Number.ln(): Decimal", true, static (f, _, in _) => Real(Math.Log((double)Number(f, "ln"))));
-        r.Add("Number.sqrt(): Decimal", true, static (f, _, in _) => Real(Math.Sqrt((double)Number(f, "sqrt"))));
-        r.Add("Number.log(Number): Decimal", true, static (f, a, in s) => Numbers.TryDecimal(a.Single(0, s, "log"), out var b) ? Real(Math.Log((double)Number(f, "log"), (double)b)) : Items.Empty);
+        r.Add("Number.exp(): Decimal", true, static (f, _, in _) => Real(DecimalMath.Exp(Number(f, "exp"))));
+        r.Add("Number.ln(): Decimal", true, static (f, _, in _) => Real(DecimalMath.Ln(Number(f, "ln"))));
+        r.Add("Number.sqrt(): Decimal", true, static (f, _, in _) => Real(DecimalMath.Sqrt(Number(f, "sqrt"))));
+        r.Add("Number.log(Number): Decimal", true, static (f, a, in s) => Numbers.TryDecimal(a.Single(0, s, "log"), out var b) ? Real(DecimalMath.Log(Number(f, "log"), b)) : Items.Empty);
         r.Add("Number.power(Number): Any", true, Power);
         r.Add("Number.round(Integer?): Decimal", true, Round);
     }
@@ -38,22 +38,18 @@ internal static class MathFunctions
         return Numbers.TryDecimal(v, out var d) ? d : throw Wrong(name, v);
     }
 
-    /// <summary>A double result as an exact decimal (15 significant digits); empty for NaN and infinities.</summary>
-    private static IReadOnlyList<object> Real(double x) =>
-        double.IsFinite(x) && Math.Abs(x) < 7.9e28 ? [(decimal)x] : Items.Empty;
+    /// <summary>A decimal result, or empty when it is not a real number in range.</summary>
+    private static IReadOnlyList<object> Real(decimal? x) => x is { } d ? [d] : Items.Empty;
 
     private static IReadOnlyList<object> Power(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
     {
         var x = In(focus, "power");
         var y = args.Single(0, scope, "power");
         if (y is null) return Items.Empty;
-        if (x is int a && y is int b && b >= 0)
-        {
-            var result = Math.Pow(a, b);
-            return Math.Abs(result) <= int.MaxValue ? [(int)result] : Items.Empty;
-        }
         if (!Numbers.TryDecimal(x, out var dx) || !Numbers.TryDecimal(y, out var dy)) throw Wrong("power", x);
-        return Real(Math.Pow((double)dx, (double)dy));
+        var result = DecimalMath.Power(dx, dy);
+        if (x is int && y is int b && b >= 0) return result is { } r && Math.Abs(r) <= int.MaxValue ? [(int)r] : Items.Empty;
+        return Real(result);
     }
 
     private static IReadOnlyList<object> Round(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace FhirGateway.FhirPath.Values;
@@ -58,13 +59,18 @@ internal static class Ucum
         return new Quantity(value, unit.Length == 0 ? "1" : unit);
     }
 
+    /// <summary>Parsed units by their text: a unit is parsed once per process (units come from a small vocabulary).</summary>
+    private static readonly ConcurrentDictionary<string, (decimal Factor, string Dimension)?> Parsed = new(StringComparer.Ordinal);
+
     public static bool TryParse(string unit, out decimal factor, out string dimension)
     {
-        dimension = "";
-        if (!TryParseTerms(unit, out factor, out var dims)) return false;
-        dimension = Format(dims);
-        return true;
+        var parsed = Parsed.Count < 4096 ? Parsed.GetOrAdd(unit, Parse) : Parse(unit);
+        (factor, dimension) = parsed ?? (1m, "");
+        return parsed is not null;
     }
+
+    private static (decimal Factor, string Dimension)? Parse(string unit) =>
+        TryParseTerms(unit, out var factor, out var dims) ? (factor, Format(dims)) : null;
 
     private static string Format(Dictionary<string, int> dims)
     {

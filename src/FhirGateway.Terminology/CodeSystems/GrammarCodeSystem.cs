@@ -21,7 +21,7 @@ public sealed class GrammarCodeSystem(string url, ICodeGrammar grammar) : ICodeS
         {
             GrammarOutcome.Valid => CodeLookup.Found(new Concept(code, verdict.Display) { DisplaysKnown = false }),
             GrammarOutcome.WellFormed => CodeLookup.Undecided(IssueCatalogue.TxSystemNotHeld.At(null, code, Url,
-                $"it is a well-formed {Grammar.Name}, but the registry of {Grammar.Name}s is not held here")),
+                verdict.Problem ?? $"it is a well-formed {Grammar.Name}, but the registry of {Grammar.Name}s is not held here")),
             _ => CodeLookup.NotFound(Grammar is Ucum.UcumGrammar
                 ? IssueCatalogue.TxUcumInvalid.At(null, code, verdict.Problem)
                 : IssueCatalogue.TxCodeMalformed.At(null, code, Grammar.Name, verdict.Problem)),

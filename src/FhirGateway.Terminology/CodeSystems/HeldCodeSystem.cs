@@ -8,10 +8,13 @@ namespace FhirGateway.Terminology.CodeSystems;
 /// </summary>
 public sealed class HeldCodeSystem : ICodeSystem
 {
+    private readonly string _codesHint;
+
     public HeldCodeSystem(CodeSystemIndex index)
     {
         Index = index ?? throw new ArgumentNullException(nameof(index));
         Knowledge = index.Content == "complete" ? SystemKnowledge.Complete : SystemKnowledge.Partial;
+        _codesHint = Hint(index);
     }
 
     public CodeSystemIndex Index { get; }
@@ -28,13 +31,13 @@ public sealed class HeldCodeSystem : ICodeSystem
         if (other is not null && !Index.CaseSensitive) return CodeLookup.Found(other);
         if (other is not null) return CodeLookup.NotFound(IssueCatalogue.TxCodeWrongCase.At(null, code, Url, other.Code));
         if (Knowledge == SystemKnowledge.Partial) return CodeLookup.Undecided(IssueCatalogue.TxSystemPartial.At(null, code, Url, Index.Content));
-        return CodeLookup.NotFound(IssueCatalogue.TxCodeUnknown.At(null, code, Url, Hint()));
+        return CodeLookup.NotFound(IssueCatalogue.TxCodeUnknown.At(null, code, Url, _codesHint));
     }
 
-    private string Hint() => Index.All.Count switch
+    private static string Hint(CodeSystemIndex index) => index.All.Count switch
     {
         0 => " (it defines no codes)",
-        <= 12 => "; its codes are " + string.Join(", ", Index.All.Select(c => c.Code)),
+        <= 12 => "; its codes are " + string.Join(", ", index.All.Select(c => c.Code)),
         var n => $" (which defines {n} codes)",
     };
 

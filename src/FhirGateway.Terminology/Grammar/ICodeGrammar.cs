@@ -11,7 +11,7 @@ public enum GrammarOutcome
     Malformed,
 }
 
-/// <summary>A grammar verdict with the display when one is known and, for malformed codes, what is wrong.</summary>
+/// <summary>A grammar verdict with the display when one is known and, for malformed (or only well-formed) codes, what is wrong or unsure.</summary>
 public readonly record struct GrammarVerdict(GrammarOutcome Outcome, string? Display = null, string? Problem = null)
 {
     public static GrammarVerdict Valid(string? display = null) => new(GrammarOutcome.Valid, display);

@@ -1,24 +1,29 @@
-using System.Text.RegularExpressions;
-
 namespace FhirGateway.Terminology.Grammar;
 
 /// <summary>
 /// The form of LOINC codes: digits, a hyphen and a Mod 10 check digit (LOINC Users' Guide, "Calculating Mod 10
-/// check digits"); parts, answers and groups carry an LP/LA/LG prefix. A wrong check digit is certainly invalid;
-/// whether a well-formed code exists needs LOINC itself (not held).
+/// check digits"); parts, answers and groups carry an LP/LA/LG prefix and a check digit that is not computed by that
+/// rule (LA6724-4 is a real answer code), so only their form is checked. A wrong check digit on a plain code is
+/// certainly invalid; whether a well-formed code exists needs LOINC itself (not held).
 /// </summary>
-public static partial class LoincCodes
+public static class LoincCodes
 {
-    /// <summary>Null when the code is well-formed with a right check digit; otherwise what is wrong.</summary>
+    private const string Form = "LOINC codes are digits, a hyphen and a check digit (e.g. 8310-5), or LP/LA/LG codes (e.g. LA6576-8)";
+
+    /// <summary>Null when the code is well-formed (with a right check digit where one can be computed); otherwise what is wrong.</summary>
     public static string? Problem(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var m = Shape().Match(code);
-        if (!m.Success) return "LOINC codes are digits, a hyphen and a check digit (e.g. 8310-5), or LP/LA/LG codes (e.g. LA6576-8)";
-        var digits = m.Groups["n"].Value;
+        var prefixed = code.Length > 2 && code[0] == 'L' && code[1] is 'P' or 'A' or 'G';
+        var start = prefixed ? 2 : 0;
+        var hyphen = code.Length - 2;
+        if (hyphen <= start || hyphen - start > 8 || code[hyphen] != '-' || !char.IsAsciiDigit(code[^1])) return Form;
+        for (var i = start; i < hyphen; i++)
+            if (!char.IsAsciiDigit(code[i])) return Form;
+        if (prefixed) return null;
+        var digits = code[..hyphen];
         var expected = CheckDigit(digits);
-        var given = m.Groups["c"].Value[0] - '0';
-        return expected == given ? null : $"the check digit is wrong (for {m.Groups["p"].Value}{digits} it is {expected}: {m.Groups["p"].Value}{digits}-{expected})";
+        return expected == code[^1] - '0' ? null : $"the check digit is wrong (for {digits} it is {expected}: {digits}-{expected})";
     }
 
     /// <summary>The Mod 10 (Luhn) check digit: from the right, every other digit doubled, digit sums added.</summary>
@@ -33,7 +38,4 @@ public static partial class LoincCodes
         }
         return (10 - sum % 10) % 10;
     }
-
-    [GeneratedRegex(@"^(?<p>L[PAG])?(?<n>[0-9]{1,8})-(?<c>[0-9])$", RegexOptions.CultureInvariant)]
-    private static partial Regex Shape();
 }

@@ -16,12 +16,18 @@ public sealed partial class MimeTypes : ICodeGrammar
         "application", "audio", "example", "font", "haptics", "image", "message", "model", "multipart", "text", "video",
     };
 
+    /// <summary>STU3's content-type codes (xml | json | ttl), which R4 TestScript examples still carry as MIME types.</summary>
+    private static readonly HashSet<string> FormatShorthands = new(StringComparer.Ordinal) { "xml", "json", "ttl" };
+
     public string Name => "MIME type";
     public bool CaseSensitive => false;
 
     public GrammarVerdict Check(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
+        if (FormatShorthands.Contains(code))
+            return new GrammarVerdict(GrammarOutcome.WellFormed, null,
+                $"'{code}' is FHIR's _format shorthand, not a MIME type (application/fhir+{(code == "ttl" ? "turtle" : code)} is); R4 examples still use it where STU3 allowed it, so it is not called invalid");
         var m = MediaType().Match(code);
         if (!m.Success) return GrammarVerdict.Malformed("a MIME type is type/subtype with optional '; name=value' parameters, e.g. application/pdf or text/plain; charset=utf-8");
         var type = m.Groups["type"].Value;

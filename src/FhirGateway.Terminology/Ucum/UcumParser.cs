@@ -179,8 +179,8 @@ public sealed class UcumParser
     private string Suggestion(string symbol)
     {
         if (_table.AtomsIgnoringCase.TryGetValue(symbol, out var atom)) return Hint(null, atom);
-        // Closest first: only the prefix's case wrong (Kg → kg), only the atom's, then both.
-        foreach (var (prefixCase, atomCase) in new[] { (StringComparison.OrdinalIgnoreCase, true), (StringComparison.Ordinal, false), (StringComparison.OrdinalIgnoreCase, false) })
+        // Only the prefix's case wrong (Kg → kg), or only the atom's (mL fine, mEq → meq); both wrong is a guess, not a hint.
+        foreach (var (prefixCase, atomCase) in new[] { (StringComparison.OrdinalIgnoreCase, true), (StringComparison.Ordinal, false) })
         {
             foreach (var prefix in _table.PrefixesLongestFirst)
             {

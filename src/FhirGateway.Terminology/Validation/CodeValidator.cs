@@ -1,3 +1,4 @@
+using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Fhir.Terminology;
 using FhirGateway.Terminology.CodeSystems;
@@ -12,11 +13,43 @@ namespace FhirGateway.Terminology.Validation;
 internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander expander, CodeSystemRegistry systems)
 {
     private const int ListUpTo = 12;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string ValueSet, string System), string> _hints = new();
 
-    public CodeCheck ValidateCode(string valueSet, string? system, string? code, string? display)
+    public CodeCheck ValidateCode(string valueSet, string? system, string? code, string? display, string? version)
+    {
+        var check = ValidateCode(valueSet, system, code, display);
+        return version is null || system is null || code is null || check.Outcome == CodeCheckOutcome.Invalid ? check : WithVersion(check, system, code, version);
+    }
+
+    /// <summary>
+    /// A coding that names a version: the code must exist in that version where it is held (a code it does not
+    /// define is invalid); where only another version is held, the code was checked there and the issue says so.
+    /// </summary>
+    private CodeCheck WithVersion(CodeCheck check, string system, string code, string version)
+    {
+        var versioned = systems.Resolve(system, version);
+        if (versioned is VersionedFallback fallback)
+            return versioned.Lookup(code).Outcome == LookupOutcome.Found
+                ? check with { Issues = [.. check.Issues, IssueCatalogue.TxSystemVersionOther.At(null, version, system, code, fallback.Version ?? "(unversioned)")] }
+                : check;
+        var lookup = versioned.Lookup(code);
+        return lookup.Outcome == LookupOutcome.NotFound ? new CodeCheck(CodeCheckOutcome.Invalid, null, [lookup.Reason!]) : check;
+    }
+
+    private CodeCheck ValidateCode(string valueSet, string? system, string? code, string? display)
     {
         var vs = compiler.Get(valueSet);
+        if (vs is null && Canonical.Split(valueSet) is (var url, { } version) && compiler.Get(url) is { } other)
+        {
+            var check = ValidateCode(other, system, code, display);
+            return check with { Issues = [.. check.Issues, IssueCatalogue.TxValueSetVersionOther.At(null, version, url, other.Canonical)] };
+        }
         if (vs is null) return Undecided(IssueCatalogue.TxValueSetUnknown.At(null, valueSet, Coding(system, code ?? "")));
+        return ValidateCode(vs, system, code, display);
+    }
+
+    private CodeCheck ValidateCode(CompiledValueSet vs, string? system, string? code, string? display)
+    {
         if (string.IsNullOrEmpty(code)) return new CodeCheck(CodeCheckOutcome.Invalid, null, [IssueCatalogue.TxCodeMissing.At(null, system ?? "(none)", vs.Canonical)]);
         if (system is null) return WithoutSystem(vs, code, display);
         return Conclude(vs, system, code, display, vs.Test(system, code));
@@ -27,7 +60,7 @@ internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander 
         var lookup = systems.Resolve(system, version).Lookup(code);
         return lookup.Outcome switch
         {
-            LookupOutcome.Found => new CodeCheck(CodeCheckOutcome.Valid, lookup.Concept!.Display, ConceptChecks.For(system, lookup.Concept, display)),
+            LookupOutcome.Found => new CodeCheck(CodeCheckOutcome.Valid, lookup.Concept!.Display, ConceptChecks.For(system, lookup.Concept, display) ?? []),
             LookupOutcome.NotFound => new CodeCheck(CodeCheckOutcome.Invalid, null, [lookup.Reason!]),
             _ => Undecided(lookup.Reason!),
         };
@@ -53,8 +86,8 @@ internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander 
         {
             case MembershipKind.In:
                 var issues = ConceptChecks.For(system, m.Concept!, display);
-                if (vs.Problem is not null) issues.Add(vs.Problem);
-                return new CodeCheck(CodeCheckOutcome.Valid, m.Concept!.Display, issues);
+                if (vs.Problem is not null) (issues ??= []).Add(vs.Problem);
+                return new CodeCheck(CodeCheckOutcome.Valid, m.Concept!.Display, issues ?? (IReadOnlyList<Issue>)[]);
             case MembershipKind.Unknown:
                 return Undecided(m.Reason ?? IssueCatalogue.TxMembershipUndecided.At(null, Coding(system, code), vs.Canonical, "a part of its definition cannot be evaluated offline"), vs.Problem);
             default:
@@ -73,7 +106,10 @@ internal sealed class CodeValidator(ValueSetCompiler compiler, ValueSetExpander 
     }
 
     /// <summary>"valid codes are a (A), b (B)" for a small set, otherwise how many codes it has and from which systems.</summary>
-    private string ValidCodes(CompiledValueSet vs, string? system)
+    private string ValidCodes(CompiledValueSet vs, string? system) =>
+        _hints.GetOrAdd((vs.Canonical, system ?? ""), static (_, a) => a.Self.DescribeValidCodes(a.Vs, a.System), (Self: this, Vs: vs, System: system));
+
+    private string DescribeValidCodes(CompiledValueSet vs, string? system)
     {
         var expansion = expander.Expand(vs).Expansion;
         if (expansion is null) return $"it draws on {Systems(vs)}";

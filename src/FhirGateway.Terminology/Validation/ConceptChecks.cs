@@ -6,8 +6,9 @@ namespace FhirGateway.Terminology.Validation;
 /// <summary>The checks on a code that was found: its display (a wrong one is a warning), and inactive, deprecated or abstract concepts.</summary>
 internal static class ConceptChecks
 {
-    public static List<Issue> For(string system, Concept concept, string? display)
+    public static List<Issue>? For(string system, Concept concept, string? display)
     {
+        if (concept.Flags == ConceptFlags.None && (display is null || DisplayCheck.Matches(concept, display))) return null;
         var issues = new List<Issue>();
         var coding = $"{system}#{concept.Code}";
         if (display is not null && !DisplayCheck.Matches(concept, display))

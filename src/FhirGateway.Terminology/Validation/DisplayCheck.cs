@@ -11,6 +11,7 @@ internal static class DisplayCheck
     public static bool Matches(Concept concept, string display)
     {
         if (!concept.DisplaysKnown || (concept.Display is null && concept.Designations.Count == 0)) return true;
+        if (Same(concept.Display ?? "", display)) return true;
         var wanted = Normalise(display);
         if (concept.Display is not null && Same(Normalise(concept.Display), wanted)) return true;
         foreach (var d in concept.Designations)

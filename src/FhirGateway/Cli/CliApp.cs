@@ -22,6 +22,12 @@ public static class CliApp
         root.Subcommands.Add(FhirPathCommand.Create(() => StructureTypeModel.R4Core, stdout, stderr));
         root.Subcommands.Add(MapCommand.Create());
         root.Subcommands.Add(IgCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(PartnersCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

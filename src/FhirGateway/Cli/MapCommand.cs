@@ -5,6 +5,7 @@ using FhirGateway.Fhir.Issues;
 using FhirGateway.Mapping;
 using FhirGateway.Mapping.Bundles;
 using FhirGateway.Mapping.Ig;
+using FhirGateway.Validation;
 
 namespace FhirGateway.Cli;
 
@@ -12,7 +13,7 @@ namespace FhirGateway.Cli;
 /// <c>fhirgw map RECORD.json [--validate] [--json]</c>: maps one clinic record and prints the transaction Bundle it
 /// would send (a dry run) on stdout. Issues go to stderr as <c>file:line:col severity code message @ path</c> lines,
 /// or with <c>--json</c> as one OperationOutcome, so stdout holds exactly the Bundle. With <c>--validate</c> every
-/// resource is checked against its profile. Exit 0 when mapped (and valid), 1 when the record is bad or a resource
+/// resource is validated (FhirValidator: core, the clinic profile it claims, terminology offline). Exit 0 when mapped (and valid), 1 when the record is bad or a resource
 /// is invalid, 2 on usage or I/O errors.
 /// </summary>
 internal static class MapCommand
@@ -47,9 +48,9 @@ internal static class MapCommand
         {
             if (validate)
             {
-                var check = new ProfileSelfCheck(ClinicIgDefinitions.WithCore);
+                var validator = new FhirValidator(ClinicIgDefinitions.WithCore);
                 foreach (var resource in mapping.Record!.Resources)
-                    issues.AddRange(check.Check(resource.Json, resource.Profile).Select(i => i with
+                    issues.AddRange(validator.Validate(resource.Json, null, [resource.Profile], cancellationToken).Issues.Select(i => i with
                     {
                         Origin = $"{file.FullName}#{resource.ResourceType}/{resource.Id}",
                         Line = 0,

@@ -16,14 +16,17 @@ public static class CoreInvariantCorpus
 {
     public static string? Folder => Conformance.Root is { } root ? Path.Combine(root, "r4-examples") : null;
 
-    public static IReadOnlyList<ElementNode> LoadResources()
+    public static IReadOnlyList<ElementNode> LoadResources() => [.. LoadResourceFiles().Keys];
+
+    /// <summary>The corpus resources, each with the file it was read from, in file name order.</summary>
+    public static IReadOnlyDictionary<ElementNode, string> LoadResourceFiles()
     {
-        if (Folder is not { } folder || !Directory.Exists(folder)) return [];
+        var result = new Dictionary<ElementNode, string>(ReferenceEqualityComparer.Instance);
+        if (Folder is not { } folder || !Directory.Exists(folder)) return result;
         var parser = new FhirJsonParser(StructureTypeModel.R4Core);
-        var result = new List<ElementNode>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
-            if (parser.Parse(File.ReadAllBytes(file), Path.GetFileName(file)).Root is { } root) result.Add(root);
+            if (parser.Parse(File.ReadAllBytes(file), Path.GetFileName(file)).Root is { } root) result.Add(root, file);
         }
         return result;
     }

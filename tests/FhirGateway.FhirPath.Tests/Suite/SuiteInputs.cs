@@ -21,16 +21,19 @@ public static class SuiteInputs
 
     public static ITypeModel Model => StructureTypeModel.R4Core;
 
-    public static ElementNode Load(string inputFile, string testName)
+    /// <summary>The JSON file a test's input stands for (the JSON candidate of an XML input).</summary>
+    public static string PathOf(string inputFile, string testName)
     {
         var folder = Conformance.FhirPathFolder ?? throw new InvalidOperationException(Conformance.AbsentReason);
-        var path = Path.Combine(folder, "input", inputFile);
-        if (inputFile.EndsWith(".xml", StringComparison.Ordinal))
-        {
-            var name = Path.GetFileNameWithoutExtension(inputFile);
-            if (name == "observation-example" && NeedsR5Observation.Contains(testName)) name += ".r5";
-            path = Path.Combine(folder, "input-json-candidates", name + ".json");
-        }
+        if (!inputFile.EndsWith(".xml", StringComparison.Ordinal)) return Path.Combine(folder, "input", inputFile);
+        var name = Path.GetFileNameWithoutExtension(inputFile);
+        if (name == "observation-example" && NeedsR5Observation.Contains(testName)) name += ".r5";
+        return Path.Combine(folder, "input-json-candidates", name + ".json");
+    }
+
+    public static ElementNode Load(string inputFile, string testName)
+    {
+        var path = PathOf(inputFile, testName);
         return Cache.GetOrAdd(path, static p =>
         {
             var result = Parser.Value.Parse(File.ReadAllBytes(p), Path.GetFileName(p));

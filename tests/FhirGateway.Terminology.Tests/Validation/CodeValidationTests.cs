@@ -120,6 +120,14 @@ public sealed class CodeValidationTests
     }
 
     [Fact]
+    public void A_value_set_version_not_held_is_checked_against_the_held_one_and_said_so()
+    {
+        var check = Tx.ValidateCode(Gender + "|3.0.2", GenderSystem, "male");
+        Assert.Equal(CodeCheckOutcome.Valid, check.Outcome);
+        Assert.Contains(check.Issues, i => i.Code == "tx-valueset-version-other" && i.Message.Contains("4.0.1"));
+    }
+
+    [Fact]
     public void A_missing_code_is_invalid()
     {
         Assert.Equal("tx-code-missing", Tx.ValidateCode(Gender, GenderSystem, "").Issues[0].Code);

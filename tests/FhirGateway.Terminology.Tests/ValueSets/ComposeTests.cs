@@ -99,6 +99,25 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void A_coding_version_that_is_held_is_checked_in_that_version()
+    {
+        var v2 = CodeSystem(Sys, C("circle"), C("square")) with { Version = "2" };
+        var tx = Service(v2, ValueSet("any", Compose(All() with { Version = "1" })));
+        Assert.Equal(CodeCheckOutcome.Valid, tx.ValidateCode(Vs + "any", Sys, "circle", version: "2").Outcome);
+        Assert.Equal(CodeCheckOutcome.Invalid, tx.ValidateCode(Vs + "any", Sys, "triangle", version: "2").Outcome);
+        Assert.Equal(CodeCheckOutcome.Valid, tx.ValidateCode(Vs + "any", Sys, "triangle", version: "1").Outcome);
+    }
+
+    [Fact]
+    public void A_coding_version_that_is_not_held_is_checked_against_the_held_one_and_said_so()
+    {
+        var tx = Service(ValueSet("any", Compose(All())));
+        var check = tx.ValidateCode(Vs + "any", Sys, "circle", version: "7");
+        Assert.Equal(CodeCheckOutcome.Valid, check.Outcome);
+        Assert.Contains(check.Issues, i => i.Code == "tx-system-version-other");
+    }
+
+    [Fact]
     public void A_fragment_code_system_gives_an_incomplete_expansion_and_undecided_unknown_codes()
     {
         var fragment = CodeSystem("http://example.org/cs/fragment", C("a"), C("b")) with { Content = "fragment" };
@@ -156,6 +175,17 @@ public sealed class ComposeTests
         var local = new ValueSetInfo { Url = "http://hl7.org/fhir/ValueSet/administrative-gender", Version = "4.0.1", Compose = Compose(Listed("http://hl7.org/fhir/administrative-gender", "other")) };
         var tx = Service(local);
         Assert.Equal(CodeCheckOutcome.Invalid, tx.ValidateCode("http://hl7.org/fhir/ValueSet/administrative-gender", "http://hl7.org/fhir/administrative-gender", "male").Outcome);
+    }
+
+    [Fact]
+    public void An_expansion_over_the_size_limit_is_cut_and_marked_incomplete()
+    {
+        var tx = new TerminologyService(DefinitionResolver.WithCore(new Support.InMemoryDefinitions(Shapes, ValueSet("all", Compose(All())))),
+            new TerminologyOptions { MaxExpansionSize = 3 });
+        var expansion = tx.Expand(Vs + "all", out _)!;
+        Assert.Equal(3, expansion.Codes.Count);
+        Assert.True(expansion.IsIncomplete);
+        Assert.Equal(CodeCheckOutcome.Valid, tx.ValidateCode(Vs + "all", Sys, "ellipse").Outcome);
     }
 
     [Fact]

@@ -1,0 +1,11 @@
+namespace FhirGateway.Runtime.Delivery;
+
+/// <summary>
+/// What came back from one transaction POST: the HTTP status and body, the Retry-After the partner asked for, or
+/// the failure that gave no answer (<c>timeout</c>, <c>connection</c>, <c>circuit-open</c>), and how long it took.
+/// </summary>
+public sealed record PartnerAnswer(int? StatusCode, ReadOnlyMemory<byte> Body, TimeSpan? RetryAfter, string? Failure, TimeSpan Elapsed)
+{
+    /// <summary>The status as the ledger writes it: the HTTP code, or the failure.</summary>
+    public string StatusText => StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Failure ?? "no-answer";
+}

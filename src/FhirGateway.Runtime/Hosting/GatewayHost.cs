@@ -1,0 +1,83 @@
+using FhirGateway.Runtime.Intake;
+using FhirGateway.Runtime.Operations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FhirGateway.Runtime.Hosting;
+
+/// <summary>How a command wants the host: configuration overrides, where logs go, and pieces composed in place of the defaults (before <see cref="GatewayModules.AddClinicMapping"/>, which only fills what is missing).</summary>
+public sealed record GatewayHostSettings
+{
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+    /// <summary>A settings file in place of <c>./appsettings.json</c>.</summary>
+    public string? ConfigFile { get; init; }
+    /// <summary>Structured (JSON) logs on the console.</summary>
+    public bool ConsoleLogs { get; init; } = true;
+    /// <summary>Structured logs in <c>{Data}/logs/gateway.jsonl</c>.</summary>
+    public bool FileLogs { get; init; } = true;
+    public Action<IHostApplicationBuilder>? Compose { get; init; }
+}
+
+/// <summary>
+/// The composition root of <c>fhirgw run</c> (and the demo): configuration, logging, the modules, the endpoints.
+/// Only composes; every piece lives in its module.
+/// </summary>
+public static class GatewayHost
+{
+    public const string LogFileName = "gateway.jsonl";
+
+    public static WebApplication Build(GatewayHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddGatewaySources(settings.Overrides, settings.ConfigFile);
+        builder.AddGatewayLogging(settings);
+        builder.AddGatewayStore();
+        builder.AddRecordIntake();
+        builder.AddRecordPipeline();
+        builder.AddPartnerDelivery();
+        builder.AddGatewayOperations();
+        settings.Compose?.Invoke(builder);
+        builder.AddClinicMapping();
+        builder.WebHost.UseUrls((builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var app = builder.Build();
+        app.MapGatewayEndpoints();
+        return app;
+    }
+
+    /// <summary>The addresses a started web host listens on (port 0 resolved).</summary>
+    public static IReadOnlyList<string> Addresses(IServiceProvider services) =>
+        services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    /// <summary>The log file of a data folder.</summary>
+    public static string LogFile(string dataFolder) => Path.Combine(Path.GetFullPath(dataFolder), "logs", LogFileName);
+
+    private static void AddGatewayLogging(this WebApplicationBuilder builder, GatewayHostSettings settings)
+    {
+        builder.Logging.ClearProviders();
+        if (settings.ConsoleLogs) builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        if (settings.FileLogs)
+        {
+            var file = LogFile(builder.Configuration["Data"] ?? "./.fhirgw");
+            builder.Services.AddSingleton<ILoggerProvider>(_ => new JsonFileLoggerProvider(file, TimeProvider.System));
+        }
+    }
+
+    private static void MapGatewayEndpoints(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapPost("/records", RecordsEndpoint.PostAsync).RequireAuthorization();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+    }
+
+}

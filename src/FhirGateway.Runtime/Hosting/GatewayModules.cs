@@ -1,0 +1,125 @@
+using FhirGateway.Mapping;
+using FhirGateway.Mapping.Bundles;
+using FhirGateway.Runtime.Delivery;
+using FhirGateway.Runtime.Intake;
+using FhirGateway.Runtime.Operations;
+using FhirGateway.Runtime.Partners;
+using FhirGateway.Runtime.Pipeline;
+using FhirGateway.Runtime.Store;
+using FhirGateway.Runtime.Store.Sqlite;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace FhirGateway.Runtime.Hosting;
+
+/// <summary>The gateway's modules, one <c>AddXxx</c> each; <see cref="GatewayHost"/> composes them.</summary>
+public static class GatewayModules
+{
+    /// <summary>Options (bound once, validated at start), the clock, the store and its initialiser.</summary>
+    public static IHostApplicationBuilder AddGatewayStore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddGatewayOptions();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IGatewayStore>(sp => new SqliteGatewayStore(
+            Path.Combine(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder, SqliteGatewayStore.FileName), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<StoreInitializer>();
+        builder.Services.TryAddSingleton<WorkSignals>();
+        builder.Services.TryAddSingleton<WorkerIdentity>();
+        builder.Services.TryAddSingleton<GatewayMetrics>();
+        builder.Services.AddMetrics();
+        return builder;
+    }
+
+    /// <summary>Intake: the shared <see cref="RecordIntake"/>, API key / bearer authentication, the inbox watcher.</summary>
+    public static IHostApplicationBuilder AddRecordIntake(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<RecordIntake>();
+        builder.Services.AddAuthentication(IntakeAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, IntakeAuthenticationHandler>(IntakeAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddHostedService<InboxWatcher>();
+        return builder;
+    }
+
+    /// <summary>The clinic's mapping: the record mapper, the transaction bundle builder and validation against the clinic profiles.</summary>
+    public static IHostApplicationBuilder AddClinicMapping(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<IRecordMapper, RecordMapper>();
+        builder.Services.TryAddSingleton<ITransactionBundleBuilder, TransactionBundleBuilder>();
+        builder.Services.TryAddSingleton<IRecordValidator, ClinicProfileValidator>();
+        return builder;
+    }
+
+    /// <summary>The pipeline worker. Needs an <see cref="IRecordMapper"/> and an <see cref="IRecordValidator"/> (see <see cref="AddClinicMapping"/>).</summary>
+    public static IHostApplicationBuilder AddRecordPipeline(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<PartnerDirectory>();
+        builder.Services.TryAddSingleton<RecordProcessor>();
+        builder.Services.AddHostedService<PipelineWorker>();
+        return builder;
+    }
+
+    /// <summary>Partners: one named HttpClient each with its Polly pipeline and credentials; the delivery worker.</summary>
+    public static IHostApplicationBuilder AddPartnerDelivery(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<PartnerDirectory>();
+        builder.Services.TryAddSingleton<PartnerCircuits>();
+        builder.Services.TryAddSingleton<PartnerTokens>();
+        builder.Services.TryAddSingleton<PartnerClient>();
+        builder.Services.TryAddSingleton<DeliveryProcessor>();
+        builder.Services.AddHttpClient(PartnerTokens.TokenClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        var partners = builder.Configuration.GetSection("Partners").Get<List<PartnerOptions>>() ?? [];
+        foreach (var id in partners.Select(p => p.Id).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal))
+        {
+            var client = builder.Services.AddHttpClient("partner:" + id, c => c.Timeout = Timeout.InfiniteTimeSpan);
+            client.AddResilienceHandler("partner", (pipeline, context) =>
+                {
+                    var sp = context.ServiceProvider;
+                    PartnerResilience.Configure(pipeline, Partner(sp, id), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Delivery,
+                        sp.GetRequiredService<PartnerCircuits>(), sp.GetRequiredService<GatewayMetrics>());
+                });
+            client.AddHttpMessageHandler(sp => new PartnerAuthHandler(Partner(sp, id), sp.GetRequiredService<PartnerTokens>()));
+        }
+        builder.Services.AddHostedService<DeliveryWorker>();
+        return builder;
+    }
+
+    /// <summary>Health checks (live; ready: store and partner circuits) and OpenTelemetry metrics.</summary>
+    public static IHostApplicationBuilder AddGatewayOperations(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
+            .AddCheck<PartnerCircuitsHealthCheck>("partners", tags: ["ready"]);
+        var otlp = builder.Configuration["Telemetry:OtlpEndpoint"];
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(GatewayMetrics.MeterName);
+            if (!string.IsNullOrWhiteSpace(otlp) && Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint))
+                metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
+        });
+        return builder;
+    }
+
+    private static IHostApplicationBuilder AddGatewayOptions(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(s => s.ServiceType == typeof(GatewayOptionsValidator))) return builder;
+        builder.Services.AddSingleton<GatewayOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<GatewayOptions>>(sp => sp.GetRequiredService<GatewayOptionsValidator>());
+        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration).ValidateOnStart();
+        return builder;
+    }
+
+    private static Partner Partner(IServiceProvider sp, string id) =>
+        sp.GetRequiredService<PartnerDirectory>().Find(id) ?? throw new InvalidOperationException($"Partner {id} is not configured.");
+}

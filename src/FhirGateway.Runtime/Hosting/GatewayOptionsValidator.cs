@@ -1,0 +1,84 @@
+using FhirGateway.Mapping.Records;
+using FhirGateway.Runtime.Partners;
+using Microsoft.Extensions.Options;
+
+namespace FhirGateway.Runtime.Hosting;
+
+/// <summary>Checks every setting at start and names each bad one by its key and its environment variable.</summary>
+public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        void Fail(string key, string message) => failures.Add($"{Setting(key)}: {message}");
+
+        if (string.IsNullOrWhiteSpace(options.Data)) Fail("Data", "the data folder must be given");
+        if (string.IsNullOrWhiteSpace(options.Http.Urls)) Fail("Http:Urls", "at least one URL to listen on must be given");
+        if (options.Intake.MaxRecordBytes is < 256 or > 64 * 1024 * 1024) Fail("Intake:MaxRecordBytes", $"must be between 256 and 67108864, found {options.Intake.MaxRecordBytes}");
+        if (string.IsNullOrWhiteSpace(options.Intake.ApiKeyHeader)) Fail("Intake:ApiKeyHeader", "must name a header");
+        foreach (var (key, value) in Durations(options)) if (value <= TimeSpan.Zero) Fail(key, $"must be a positive duration (hh:mm:ss), found {value}");
+        if (options.Delivery.MaxAttempts < 1) Fail("Delivery:MaxAttempts", $"must be at least 1, found {options.Delivery.MaxAttempts}");
+        if (options.Delivery.InlineRetries is < 0 or > 10) Fail("Delivery:InlineRetries", $"must be between 0 and 10, found {options.Delivery.InlineRetries}");
+        if (options.Delivery.CircuitBreaker.FailureRatio is <= 0 or > 1) Fail("Delivery:CircuitBreaker:FailureRatio", "must be above 0 and at most 1");
+        if (options.Delivery.CircuitBreaker.MinimumThroughput < 2) Fail("Delivery:CircuitBreaker:MinimumThroughput", "must be at least 2");
+        if (options.Delivery.CircuitBreaker.SamplingDuration < TimeSpan.FromMilliseconds(500)) Fail("Delivery:CircuitBreaker:SamplingDuration", "must be at least 00:00:00.5");
+        if (options.Delivery.CircuitBreaker.BreakDuration < TimeSpan.FromMilliseconds(500)) Fail("Delivery:CircuitBreaker:BreakDuration", "must be at least 00:00:00.5");
+        if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp)) Fail("Telemetry:OtlpEndpoint", $"must be an absolute http(s) URL, found '{otlp}'");
+        ValidatePartners(options.Partners, Fail);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePartners(List<PartnerOptions> partners, Action<string, string> fail)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < partners.Count; i++)
+        {
+            var p = partners[i];
+            var at = $"Partners:{i}:";
+            if (string.IsNullOrWhiteSpace(p.Id) || !p.Id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+                fail(at + "Id", $"must be a non-empty id of letters, digits, '-', '_' or '.', found '{p.Id}'");
+            else if (!ids.Add(p.Id)) fail(at + "Id", $"'{p.Id}' is used by another partner");
+            if (PartnerDirectory.ParseOrganization(p.Organization) is null)
+                fail(at + "Organization", $"must be the partner organisation's identifier as system|value, found '{p.Organization}'");
+            if (!IsHttpUrl(p.BaseUrl)) fail(at + "BaseUrl", $"must be an absolute http(s) URL of the partner's FHIR endpoint, found '{p.BaseUrl}'");
+            if (p.Timeout <= TimeSpan.Zero) fail(at + "Timeout", $"must be a positive duration (hh:mm:ss), found {p.Timeout}");
+            if (p.BatchSize is < 1 or > 500) fail(at + "BatchSize", $"must be between 1 and 500, found {p.BatchSize}");
+            if (p.Patients.Any(string.IsNullOrWhiteSpace)) fail(at + "Patients", "must list patient ids (or '*'), without empty entries");
+            foreach (var kind in p.RecordKinds.Where(k => !RecordKinds.IsKnown(k)))
+                fail(at + "RecordKinds", $"'{kind}' is not a record kind ({string.Join(", ", RecordKinds.All)})");
+            ValidateAuth(p.Auth, at + "Auth:", fail);
+        }
+    }
+
+    private static void ValidateAuth(PartnerAuthOptions auth, string at, Action<string, string> fail)
+    {
+        switch (auth.Mode)
+        {
+            case PartnerAuthMode.Bearer when string.IsNullOrWhiteSpace(auth.Token):
+                fail(at + "Token", "must be given for Mode Bearer");
+                break;
+            case PartnerAuthMode.ClientCredentials:
+                if (!IsHttpUrl(auth.TokenEndpoint)) fail(at + "TokenEndpoint", $"must be the absolute http(s) URL of the OAuth2 token endpoint, found '{auth.TokenEndpoint}'");
+                if (string.IsNullOrWhiteSpace(auth.ClientId)) fail(at + "ClientId", "must be given for Mode ClientCredentials");
+                if (string.IsNullOrWhiteSpace(auth.ClientSecret)) fail(at + "ClientSecret", "must be given for Mode ClientCredentials");
+                break;
+        }
+    }
+
+    private static IEnumerable<(string, TimeSpan)> Durations(GatewayOptions o) =>
+    [
+        ("Intake:InboxPollInterval", o.Intake.InboxPollInterval), ("Intake:InboxSettleTime", o.Intake.InboxSettleTime),
+        ("Pipeline:PollInterval", o.Pipeline.PollInterval), ("Pipeline:Lease", o.Pipeline.Lease),
+        ("Delivery:PollInterval", o.Delivery.PollInterval), ("Delivery:Lease", o.Delivery.Lease),
+        ("Delivery:BaseDelay", o.Delivery.BaseDelay), ("Delivery:MaxDelay", o.Delivery.MaxDelay),
+        ("Delivery:InlineRetryDelay", o.Delivery.InlineRetryDelay), ("Delivery:MaxInlineRetryAfter", o.Delivery.MaxInlineRetryAfter),
+    ];
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary><c>Partners:0:BaseUrl (FHIRGW_PARTNERS__0__BASEURL)</c>.</summary>
+    public static string Setting(string key) =>
+        $"{key} ({GatewayConfiguration.EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()})";
+}

@@ -1,0 +1,52 @@
+using FhirGateway.Fhir.Issues;
+using FhirGateway.Mapping.Records;
+using FhirGateway.Runtime.Operations;
+using FhirGateway.Runtime.Hosting;
+using FhirGateway.Runtime.Store;
+using Microsoft.Extensions.Logging;
+
+namespace FhirGateway.Runtime.Intake;
+
+/// <summary>What intake made of a submission: the receipt once stored (or recognised), or the issues that refused it.</summary>
+public sealed record IntakeResult(IntakeReceipt? Receipt, IReadOnlyList<Issue> Issues)
+{
+    public bool Stored => Receipt is { Status: IntakeStatus.Accepted or IntakeStatus.Duplicate };
+}
+
+/// <summary>
+/// The one way records enter the gateway (HTTP, <c>fhirgw ingest</c>, the inbox folder): reads the envelope, refuses a
+/// bad record with its issues, stores a good one and answers only once it is stored. A repeat of the same record id
+/// and version gets the original receipt; the same id and version with other content is refused as a conflict.
+/// </summary>
+public sealed class RecordIntake(IGatewayStore store, GatewayMetrics metrics, WorkSignals signals, ILogger<RecordIntake> logger)
+{
+    public async Task<IntakeResult> SubmitAsync(ReadOnlyMemory<byte> json, string source, CancellationToken cancellationToken)
+    {
+        var issues = new List<Issue>();
+        var envelope = RecordEnvelopeReader.Read(json, issues);
+        if (envelope is null || issues.Exists(i => i.IsError))
+        {
+            Log.RecordRefused(logger, source, Codes(issues));
+            return new IntakeResult(null, issues);
+        }
+        var receipt = await store.AcceptAsync(new RecordSubmission(envelope, json, source), cancellationToken);
+        switch (receipt.Status)
+        {
+            case IntakeStatus.Accepted:
+                metrics.RecordReceived(envelope.Kind, source);
+                Log.RecordStored(logger, receipt.RecordKey, envelope.Kind, source, receipt.ReceiptId);
+                signals.Pipeline.Pulse();
+                break;
+            case IntakeStatus.Duplicate:
+                Log.RecordRepeated(logger, receipt.RecordKey, receipt.ReceiptId);
+                break;
+            default:
+                Log.RecordConflict(logger, receipt.RecordKey, receipt.ReceiptId);
+                issues.Add(IssueCatalogue.GatewayIntakeConflict.At("recordId", receipt.RecordKey, receipt.ReceiptId));
+                break;
+        }
+        return new IntakeResult(receipt, issues);
+    }
+
+    internal static string Codes(IEnumerable<Issue> issues) => string.Join(", ", issues.Select(i => i.Code).Distinct());
+}

@@ -1,0 +1,72 @@
+using FhirGateway.Runtime.Hosting;
+using FhirGateway.Runtime.Operations;
+using FhirGateway.Runtime.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FhirGateway.Runtime.Pipeline;
+
+/// <summary>
+/// The hosted pipeline worker: claims waiting records one at a time under a lease and runs each through
+/// <see cref="RecordProcessor"/>. A failure is caught per record (the record stays waiting and is claimed again once
+/// its lease runs out); on shutdown the record in hand is given back.
+/// </summary>
+public sealed class PipelineWorker(
+    IGatewayStore store,
+    RecordProcessor processor,
+    WorkSignals signals,
+    WorkerIdentity identity,
+    IOptions<GatewayOptions> options,
+    ILogger<PipelineWorker> logger) : BackgroundService
+{
+    private readonly PipelineOptions _options = options.Value.Pipeline;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+                if (!await TryProcessNextAsync(stoppingToken))
+                    await signals.Pipeline.WaitAsync(_options.PollInterval, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    private async Task<bool> TryProcessNextAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessNextAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.StoreFailed(logger, e, "pipeline");
+            return false;
+        }
+    }
+
+    /// <summary>Processes one record; false when there was none waiting.</summary>
+    public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await store.ClaimRecordAsync(identity.Owner, _options.Lease, cancellationToken);
+        if (claimed is null) return false;
+        try
+        {
+            await processor.ProcessAsync(claimed, identity.Owner, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await store.ReleaseRecordAsync(claimed.Envelope.Key, identity.Owner, CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
+        {
+            Log.RecordFailed(logger, claimed.Envelope.Key, e.GetType().Name);
+        }
+        return true;
+    }
+}

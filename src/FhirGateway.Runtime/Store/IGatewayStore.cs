@@ -1,0 +1,87 @@
+using FhirGateway.Runtime.Ledger;
+
+namespace FhirGateway.Runtime.Store;
+
+/// <summary>
+/// The gateway's durable state: inbox, routed records and their resources, the per-partner delivery queue (leases so
+/// several workers compete), parked and held items, consents, AuditEvents and the hash-chained ledger. Every method
+/// that changes state is one transaction and appends its ledger entries in that same transaction; a method returns
+/// only after its change is durable. Dialect details stay in the implementations.
+/// </summary>
+public interface IGatewayStore
+{
+    /// <summary>Creates the schema when missing. Idempotent.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when the store answers.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+
+    // intake
+
+    /// <summary>Stores a new record (ledger: received) or recognises a repeat of the same record id and version.</summary>
+    Task<IntakeReceipt> AcceptAsync(RecordSubmission submission, CancellationToken cancellationToken);
+
+    // pipeline
+
+    /// <summary>Claims the oldest waiting record whose lease is free or expired.</summary>
+    Task<ClaimedRecord?> ClaimRecordAsync(string owner, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Parks a claimed record with its OperationOutcome. False when the lease was lost.</summary>
+    Task<bool> ParkRecordAsync(RecordParking parking, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+
+    /// <summary>Stores the mapped resources, the consent it states, and its deliveries (pending or held; a delivered one stays delivered). False when the lease was lost.</summary>
+    Task<bool> RouteRecordAsync(RecordRouting routing, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+
+    /// <summary>Lets a claimed record go back to waiting (on shutdown).</summary>
+    Task ReleaseRecordAsync(string recordKey, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Makes parked records (pipeline- or delivery-parked) wait again; <paramref name="record"/> is a record id or <c>id@version</c>, null for all. Returns the record keys.</summary>
+    Task<IReadOnlyList<string>> ReplayAsync(string? record, CancellationToken cancellationToken);
+
+    // consents
+
+    Task<IReadOnlyList<ConsentRecord>> GetConsentsAsync(string patientId, CancellationToken cancellationToken);
+
+    // delivery queue
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> due deliveries for a partner, oldest first, never one that would overtake an
+    /// earlier record of the same patient still pending, held or leased for that partner (or not yet routed).
+    /// </summary>
+    Task<IReadOnlyList<ClaimedDelivery>> ClaimDeliveriesAsync(string partnerId, string owner, int max, TimeSpan lease, CancellationToken cancellationToken);
+
+    Task MarkDeliveredAsync(IReadOnlyList<DeliveredItem> items, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+
+    Task ScheduleRetryAsync(IReadOnlyList<long> deliveryIds, string owner, DateTimeOffset nextAttemptAt, string lastStatus, string? lastError, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+
+    /// <summary>Sends the deliveries again one record per transaction, to find which of a failed batch the partner refuses.</summary>
+    Task SplitAsync(IReadOnlyList<long> deliveryIds, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+
+    Task ParkDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string lastStatus, string operationOutcome, IReadOnlyList<(long DeliveryId, StoredAuditEvent AuditEvent)> auditEvents, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+
+    Task HoldDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string reason, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+
+    /// <summary>Gives leased deliveries back untouched (on shutdown): no attempt is counted.</summary>
+    Task ReleaseDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, CancellationToken cancellationToken);
+
+    /// <summary>The patients with held deliveries for a partner.</summary>
+    Task<IReadOnlyList<string>> HeldPatientsAsync(string partnerId, CancellationToken cancellationToken);
+
+    /// <summary>Makes a patient's held deliveries for a partner pending again (ledger: released, with the detail, per delivery). Returns the record keys.</summary>
+    Task<IReadOnlyList<string>> ReleaseHeldAsync(string partnerId, string patientId, string detail, CancellationToken cancellationToken);
+
+    // reading
+
+    IAsyncEnumerable<LedgerEntry> ReadLedgerAsync(CancellationToken cancellationToken);
+
+    /// <summary>The ledger entries of the given records, or of every record of a patient, in sequence order.</summary>
+    Task<IReadOnlyList<LedgerEntry>> TraceAsync(string? record, string? patientId, CancellationToken cancellationToken);
+
+    Task<StoreSummary> SummaryAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ParkedItem>> ListParkedAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<HeldItem>> ListHeldAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredAuditEvent>> ListAuditEventsAsync(string? recordKey, CancellationToken cancellationToken);
+}

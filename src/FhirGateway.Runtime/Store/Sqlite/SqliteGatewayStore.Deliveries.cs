@@ -1,0 +1,176 @@
+using FhirGateway.Mapping;
+using FhirGateway.Runtime.Ledger;
+using Microsoft.Data.Sqlite;
+
+namespace FhirGateway.Runtime.Store.Sqlite;
+
+public sealed partial class SqliteGatewayStore
+{
+    private const int ClaimScanLimit = 2000;
+
+    public Task<IReadOnlyList<ClaimedDelivery>> ClaimDeliveriesAsync(string partnerId, string owner, int max, TimeSpan lease, CancellationToken cancellationToken) =>
+        WriteAsync<IReadOnlyList<ClaimedDelivery>>(async (c, tx) =>
+        {
+            var now = NowMs;
+            var candidates = await QueueHeadAsync(c, tx, partnerId, cancellationToken);
+            var unrouted = await UnroutedPatientsAsync(c, tx, cancellationToken);
+            var taken = DeliveryOrdering.Choose(candidates, unrouted, now, max);
+            var claimed = new List<ClaimedDelivery>(taken.Count);
+            foreach (var row in taken)
+            {
+                await ExecuteAsync(c, tx, """
+                    UPDATE deliveries SET status = $leased, lease_owner = $owner, lease_until = $until, updated_at = $now WHERE id = $id
+                    """, cancellationToken, ("$leased", DeliveryStates.Leased), ("$owner", owner), ("$until", now + (long)lease.TotalMilliseconds),
+                    ("$now", now), ("$id", row.Id));
+                claimed.Add(new ClaimedDelivery(row.Id, partnerId, row.RecordSeq, await LoadMappedAsync(c, tx, row.RecordKey, cancellationToken), row.Attempts, row.Solo));
+            }
+            return claimed;
+        }, cancellationToken);
+
+    private static async Task<List<QueueRow>> QueueHeadAsync(SqliteConnection c, SqliteTransaction tx, string partnerId, CancellationToken cancellationToken)
+    {
+        var rows = new List<QueueRow>();
+        await using var cmd = Command(c, tx, """
+            SELECT d.id, d.record_key, r.record_id, d.record_seq, d.patient_id, d.status, d.next_attempt_at, d.lease_until, d.attempts, d.solo
+            FROM deliveries d JOIN records r ON r.record_key = d.record_key
+            WHERE d.partner_id = $partner AND d.status IN ($pending, $leased, $held)
+            ORDER BY d.record_seq LIMIT $limit
+            """, ("$partner", partnerId), ("$pending", DeliveryStates.Pending), ("$leased", DeliveryStates.Leased),
+            ("$held", DeliveryStates.Held), ("$limit", ClaimScanLimit));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+            rows.Add(new QueueRow(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetString(5),
+                r.GetInt64(6), r.IsDBNull(7) ? null : r.GetInt64(7), r.GetInt32(8), r.GetInt64(9) == 1));
+        return rows;
+    }
+
+    private static async Task<Dictionary<string, long>> UnroutedPatientsAsync(SqliteConnection c, SqliteTransaction tx, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var cmd = Command(c, tx, "SELECT patient_id, MIN(seq) FROM records WHERE state = $waiting GROUP BY patient_id",
+            ("$waiting", RecordStates.Waiting));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken)) result[r.GetString(0)] = r.GetInt64(1);
+        return result;
+    }
+
+    private static async Task<MappedRecord> LoadMappedAsync(SqliteConnection c, SqliteTransaction? tx, string recordKey, CancellationToken cancellationToken)
+    {
+        Mapping.Records.RecordEnvelope envelope;
+        await using (var env = Command(c, tx, "SELECT record_id, version, kind, patient_id, recorded_at FROM records WHERE record_key = $key", ("$key", recordKey)))
+        await using (var r = await env.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await r.ReadAsync(cancellationToken)) throw new InvalidOperationException($"Record {recordKey} is queued for delivery but not stored.");
+            envelope = ReadEnvelope(r, 0);
+        }
+        var resources = new List<MappedResource>();
+        await using (var res = Command(c, tx, """
+            SELECT resource_type, resource_id, profile, identifier_system, identifier_value, json FROM resources WHERE record_key = $key ORDER BY ordinal
+            """, ("$key", recordKey)))
+        await using (var r = await res.ExecuteReaderAsync(cancellationToken))
+            while (await r.ReadAsync(cancellationToken))
+                resources.Add(new MappedResource(r.GetString(0), r.GetString(1), r.GetString(2),
+                    new BusinessIdentifier(r.GetString(3), r.GetString(4)), (byte[])r["json"]));
+        return new MappedRecord(envelope, resources);
+    }
+
+    public Task MarkDeliveredAsync(IReadOnlyList<DeliveredItem> items, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            foreach (var item in items)
+            {
+                var changed = await TransitionAsync(c, tx, item.DeliveryId, DeliveryStates.Delivered, "attempts = attempts + 1, last_status = '200'", cancellationToken);
+                if (changed > 0) await InsertAuditEventAsync(c, tx, item.DeliveryId, item.AuditEventId, item.AuditEvent, cancellationToken);
+            }
+            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
+        }, cancellationToken);
+
+    public Task ScheduleRetryAsync(IReadOnlyList<long> deliveryIds, string owner, DateTimeOffset nextAttemptAt, string lastStatus, string? lastError, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            foreach (var id in deliveryIds)
+                await TransitionAsync(c, tx, id, DeliveryStates.Pending,
+                    "attempts = attempts + 1, next_attempt_at = $next, last_status = $lastStatus, last_error = $lastError", cancellationToken,
+                    ("$next", nextAttemptAt.ToUnixTimeMilliseconds()), ("$lastStatus", lastStatus), ("$lastError", lastError));
+            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
+        }, cancellationToken);
+
+    public Task SplitAsync(IReadOnlyList<long> deliveryIds, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            foreach (var id in deliveryIds)
+                await TransitionAsync(c, tx, id, DeliveryStates.Pending, "solo = 1, next_attempt_at = $next", cancellationToken, ("$next", NowMs));
+            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
+        }, cancellationToken);
+
+    public Task ParkDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string lastStatus, string operationOutcome,
+        IReadOnlyList<(long DeliveryId, StoredAuditEvent AuditEvent)> auditEvents, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            foreach (var id in deliveryIds)
+                await TransitionAsync(c, tx, id, DeliveryStates.Parked, "attempts = attempts + 1, last_status = $lastStatus, outcome = $outcome",
+                    cancellationToken, ("$lastStatus", lastStatus), ("$outcome", operationOutcome));
+            foreach (var (id, audit) in auditEvents) await InsertAuditEventAsync(c, tx, id, audit.Id, audit.Json, cancellationToken);
+            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
+        }, cancellationToken);
+
+    public Task HoldDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string reason, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            foreach (var id in deliveryIds)
+                await TransitionAsync(c, tx, id, DeliveryStates.Held, "hold_reason = $reason", cancellationToken, ("$reason", reason));
+            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
+        }, cancellationToken);
+
+    public Task ReleaseDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            foreach (var id in deliveryIds)
+                await ExecuteAsync(c, tx, """
+                    UPDATE deliveries SET status = $pending, lease_owner = NULL, lease_until = NULL, updated_at = $now
+                    WHERE id = $id AND status = $leased AND lease_owner = $owner
+                    """, cancellationToken, ("$pending", DeliveryStates.Pending), ("$now", NowMs), ("$id", id),
+                    ("$leased", DeliveryStates.Leased), ("$owner", owner));
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> HeldPatientsAsync(string partnerId, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        await using var cmd = Command(c, null, "SELECT DISTINCT patient_id FROM deliveries WHERE partner_id = $partner AND status = $held",
+            ("$partner", partnerId), ("$held", DeliveryStates.Held));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        var list = new List<string>();
+        while (await r.ReadAsync(cancellationToken)) list.Add(r.GetString(0));
+        return list;
+    }
+
+    public Task<IReadOnlyList<string>> ReleaseHeldAsync(string partnerId, string patientId, string detail, CancellationToken cancellationToken) =>
+        WriteAsync<IReadOnlyList<string>>(async (c, tx) =>
+        {
+            var keys = new List<string>();
+            await using (var cmd = Command(c, tx, """
+                UPDATE deliveries SET status = $pending, hold_reason = NULL, next_attempt_at = $now, updated_at = $now
+                WHERE partner_id = $partner AND patient_id = $patient AND status = $held
+                RETURNING record_key
+                """, ("$pending", DeliveryStates.Pending), ("$now", NowMs), ("$partner", partnerId), ("$patient", patientId), ("$held", DeliveryStates.Held)))
+            await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
+                while (await r.ReadAsync(cancellationToken)) keys.Add(r.GetString(0));
+            keys.Sort(StringComparer.Ordinal);
+            await AppendLedgerAsync(c, tx, keys.Select(k => new LedgerDraft(LedgerSteps.Released, k, patientId) { PartnerId = partnerId, Detail = detail }).ToList(), cancellationToken);
+            return keys;
+        }, cancellationToken);
+
+    /// <summary>Moves a leased delivery to <paramref name="status"/>, clearing its lease, with extra assignments; 0 when it is no longer leased.</summary>
+    private Task<int> TransitionAsync(SqliteConnection c, SqliteTransaction tx, long id, string status, string assignments, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        ExecuteAsync(c, tx, $"""
+            UPDATE deliveries SET status = $status, lease_owner = NULL, lease_until = NULL, updated_at = $now, {assignments}
+            WHERE id = $id AND status = $leased
+            """, cancellationToken,
+            [("$status", status), ("$now", NowMs), ("$id", id), ("$leased", DeliveryStates.Leased), .. parameters]);
+
+    private async Task InsertAuditEventAsync(SqliteConnection c, SqliteTransaction tx, long deliveryId, string id, ReadOnlyMemory<byte> json, CancellationToken cancellationToken) =>
+        await ExecuteAsync(c, tx, """
+            INSERT OR IGNORE INTO audit_events(id, delivery_id, record_key, partner_id, created_at, json)
+            SELECT $id, d.id, d.record_key, d.partner_id, $now, $json FROM deliveries d WHERE d.id = $delivery
+            """, cancellationToken, ("$id", id), ("$now", NowMs), ("$json", json.ToArray()), ("$delivery", deliveryId));
+}

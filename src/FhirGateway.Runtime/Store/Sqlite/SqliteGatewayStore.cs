@@ -1,0 +1,130 @@
+using System.Data;
+using FhirGateway.Runtime.Ledger;
+using Microsoft.Data.Sqlite;
+
+namespace FhirGateway.Runtime.Store.Sqlite;
+
+/// <summary>
+/// The SQLite store: one database file in WAL mode, synchronous FULL (a committed change survives a crash), one
+/// IMMEDIATE transaction per state change so that several workers and processes (the gateway, <c>fhirgw ingest</c>)
+/// can share the file.
+/// </summary>
+public sealed partial class SqliteGatewayStore : IGatewayStore
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public SqliteGatewayStore(string databasePath, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>The file name of the database inside a data folder.</summary>
+    public const string FileName = "gateway.db";
+
+    public string DatabasePath { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using var c = await OpenAsync(cancellationToken);
+        await ExecuteAsync(c, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+        await using var tx = c.BeginTransaction(deferred: false);
+        await ExecuteAsync(c, tx, SqliteSchema.Create, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var c = await OpenAsync(cancellationToken);
+            await using var cmd = Command(c, null, "SELECT count(*) FROM sqlite_master WHERE name = 'ledger'");
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var c = new SqliteConnection(_connectionString);
+        await c.OpenAsync(cancellationToken);
+        await ExecuteAsync(c, null, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;", cancellationToken);
+        return c;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction and commits it; the change is durable when this returns.</summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        await using var tx = c.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        var result = await work(c, tx);
+        await tx.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            await work(c, tx);
+            return true;
+        }, cancellationToken);
+
+    internal static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    internal static async Task<int> ExecuteAsync(SqliteConnection c, SqliteTransaction? tx, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Command(c, tx, sql, parameters);
+        return await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Appends drafts to the chain inside the caller's transaction (which serialises writers).</summary>
+    private async Task AppendLedgerAsync(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<LedgerDraft> drafts, CancellationToken cancellationToken)
+    {
+        if (drafts.Count == 0) return;
+        long seq = 0;
+        var previous = LedgerChain.Genesis;
+        await using (var last = Command(c, tx, "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1"))
+        await using (var r = await last.ExecuteReaderAsync(cancellationToken))
+            if (await r.ReadAsync(cancellationToken))
+            {
+                seq = r.GetInt64(0);
+                previous = r.GetString(1);
+            }
+        var at = LedgerTime.Format(_time.GetUtcNow());
+        foreach (var draft in drafts)
+        {
+            seq++;
+            var hash = LedgerChain.ComputeHash(seq, at, draft, previous);
+            await ExecuteAsync(c, tx, """
+                INSERT INTO ledger(seq, at, step, record_key, patient_id, partner_id, status, payload_hash, resources, detail, prev_hash, hash)
+                VALUES($seq, $at, $step, $record, $patient, $partner, $status, $payload, $resources, $detail, $prev, $hash)
+                """, cancellationToken,
+                ("$seq", seq), ("$at", at), ("$step", draft.Step), ("$record", draft.RecordKey), ("$patient", draft.PatientId),
+                ("$partner", draft.PartnerId), ("$status", draft.Status), ("$payload", draft.PayloadHash),
+                ("$resources", string.Join('\n', draft.Resources)), ("$detail", draft.Detail), ("$prev", previous), ("$hash", hash));
+            previous = hash;
+        }
+    }
+}

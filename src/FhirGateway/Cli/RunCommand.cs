@@ -1,0 +1,61 @@
+using System.CommandLine;
+using FhirGateway.Runtime.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FhirGateway.Cli;
+
+/// <summary>
+/// <c>fhirgw run [--data DIR] [--config FILE] [--urls URLS]</c>: runs the gateway (intake endpoint, inbox watcher, pipeline and
+/// delivery workers, health endpoints) until stopped (Ctrl+C / SIGTERM). Structured logs go to the console and to
+/// <c>{Data}/logs/gateway.jsonl</c>. Exit 0 after a clean stop, 2 when the configuration is not valid.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string?>("--urls") { Description = "Where to listen, ';'-separated (default: Http:Urls, http://127.0.0.1:5080)." };
+        var command = new Command("run", "Run the gateway: take records in, map, validate, and deliver them to the partners.") { urls };
+        var location = GatewayCli.AddLocation(command);
+        command.SetAction((result, cancellationToken) => RunAsync(location(result), result.GetValue(urls),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(GatewayCli.Location location, string? urls, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var overrides = GatewayCli.Overrides(location.Data);
+        if (!string.IsNullOrWhiteSpace(urls)) overrides["Http:Urls"] = urls;
+        WebApplication? app = null;
+        try
+        {
+            app = GatewayHost.Build(new GatewayHostSettings { Overrides = overrides, ConfigFile = location.Config });
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidDataException or FormatException or IOException)
+        {
+            if (app is not null) await app.DisposeAsync();
+            if (e is OptionsValidationException invalid) await GatewayCli.ReportAsync("run", invalid, stderr, cancellationToken);
+            else await stderr.WriteLineAsync($"run: the configuration cannot be read or the gateway cannot start: {e.Message}".AsMemory(), cancellationToken);
+            return CliApp.ExitUsage;
+        }
+        await using (app)
+        {
+            var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            var addresses = GatewayHost.Addresses(app.Services);
+            await stdout.WriteLineAsync($"FhirGateway listening on {string.Join(", ", addresses)}; data folder {options.DataFolder}; {options.Partners.Count} partners. Ctrl+C stops.".AsMemory(), cancellationToken);
+            try
+            {
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped from the command line
+            }
+            await app.StopAsync(CancellationToken.None);
+        }
+        return CliApp.ExitOk;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using FhirGateway.Runtime.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace FhirGateway.Cli.Tests.Gateway;
+
+/// <summary>One demo run over the real seeds, shared by the tests that read what it left.</summary>
+public sealed class DemoRunFixture : IAsyncLifetime
+{
+    public string Data { get; } = Directory.CreateTempSubdirectory("fhirgw-demo-test-").FullName;
+    public (int Exit, string Out, string Err) Result { get; private set; }
+
+    public async Task InitializeAsync() => Result = await CliRun.RunAsync("demo", "--seeds", CliRun.Seeds, "--data", Data, "--timeout", "60");
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Data, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class DemoCommandTests(DemoRunFixture demo) : IClassFixture<DemoRunFixture>
+{
+    [Fact]
+    public void Delivers_the_good_seeds_parks_the_broken_ones_and_exits_0()
+    {
+        var (exit, output, errors) = demo.Result;
+
+        Assert.True(exit == CliApp.ExitOk, output + errors);
+        Assert.Contains("result: OK", output, StringComparison.Ordinal);
+        Assert.Matches(@"records\s+\d+ seed files: \d+ stored, 2 refused at intake", output);
+        Assert.Contains("refused  broken/not-json.json (HTTP 400): record-malformed-json", output.Replace('\\', '/'), StringComparison.Ordinal);
+        var brokenFiles = Directory.GetFiles(Path.Combine(CliRun.Seeds, "broken"), "*.json").Length;
+        Assert.Matches($@"parked\s+{brokenFiles - 2}\n", output);
+        Assert.Contains("at mapping: record-missing-field", output, StringComparison.Ordinal);
+        Assert.Matches(@"riverside-neuro now holds 0 resources", output);
+        Assert.Matches(@"\d+ records for riverside-neuro: no-consent", output);
+        Assert.Contains($"fhirgw audit trace --record ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_trace_command_it_prints_tells_the_records_story_to_the_partners_answer()
+    {
+        var line = demo.Result.Out.Split('\n').Single(l => l.StartsWith("trace one record:", StringComparison.Ordinal));
+        var record = line.Split("--record ")[1].Split(' ')[0];
+
+        var (exit, output, _) = await CliRun.RunAsync("audit", "trace", "--record", record, "--data", demo.Data);
+
+        Assert.Equal(CliApp.ExitOk, exit);
+        foreach (var step in new[] { "received", "mapped", "validated", "held", "sent", "partner-response" })
+            Assert.Contains(step, output, StringComparison.Ordinal);
+        Assert.Contains("-> northbridge-uh  200", output, StringComparison.Ordinal);
+        Assert.Contains("-> riverside-neuro  no-consent", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_logs_of_the_run_name_no_patient_by_name_birth_date_or_identifier()
+    {
+        var log = File.ReadAllText(GatewayHost.LogFile(demo.Data));
+        Assert.Contains("REC-", log, StringComparison.Ordinal); // records are named, by record id
+        var secrets = PatientDetails().ToList();
+        Assert.NotEmpty(secrets);
+        foreach (var secret in secrets) Assert.DoesNotContain(secret, log, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_delivered_AuditEvents_are_valid_R4_AuditEvents()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(demo.Data, "gateway.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM audit_events";
+        using var reader = command.ExecuteReader();
+        var check = new FhirGateway.Mapping.Ig.ProfileSelfCheck(FhirGateway.Mapping.Ig.ClinicIgDefinitions.WithCore);
+        var count = 0;
+        while (reader.Read())
+        {
+            var issues = check.Check((byte[])reader[0], "http://hl7.org/fhir/StructureDefinition/AuditEvent", "AuditEvent");
+            Assert.DoesNotContain(issues, i => i.IsError);
+            count++;
+        }
+        Assert.True(count > 0);
+    }
+
+    /// <summary>Every patient name part, birth date, clinic id and partner MRN in the seeds.</summary>
+    private static IEnumerable<string> PatientDetails()
+    {
+        foreach (var file in Directory.EnumerateFiles(CliRun.Seeds, "*.json", SearchOption.AllDirectories))
+        {
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(File.ReadAllBytes(file));
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+            using (doc)
+            {
+                if (!doc.RootElement.TryGetProperty("patient", out var patient)) continue;
+                foreach (var name in new[] { "id", "birthDate", "partnerMrn" })
+                    if (patient.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String) yield return v.GetString()!;
+                if (patient.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.Object)
+                {
+                    if (n.TryGetProperty("family", out var family)) yield return family.GetString()!;
+                    if (n.TryGetProperty("given", out var given))
+                        foreach (var g in given.EnumerateArray()) yield return g.GetString()!;
+                }
+            }
+        }
+    }
+}
