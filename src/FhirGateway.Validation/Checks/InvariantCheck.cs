@@ -17,6 +17,8 @@ namespace FhirGateway.Validation.Checks;
 internal sealed class InvariantCheck(string key, IssueSeverity severity, string human, CompiledExpression expression, bool bestPractice, bool ofTheResource = false)
     : IElementCheck
 {
+    private readonly Func<ElementNode, bool>? _native = NativeInvariants.For(key, expression.Text);
+
     public string Key => key;
 
     public CheckResult Validate(ElementNode node, ValidationRun run)
@@ -26,7 +28,7 @@ internal sealed class InvariantCheck(string key, IssueSeverity severity, string 
         bool? holds;
         try
         {
-            holds = expression.Predicate(node, ofTheResource && node.IsResource ? run.EnvironmentFor(node) : run.Environment);
+            holds = _native is not null ? _native(node) : expression.Predicate(node, ofTheResource && node.IsResource ? run.EnvironmentFor(node) : run.Environment);
         }
         catch (FhirPathEvaluationException e)
         {

@@ -75,7 +75,16 @@ internal sealed class ValidationRun
         var result = schema is null
             ? CheckResult.Undecided(IssueAt.Node(IssueCatalogue.ValTypeUnknown, resource, type ?? "(none)"))
             : ValidateAgainst(resource, schema);
-        return CheckResult.Combine(result, Within(resource, () => Engine.ResourceRules.Validate(resource, this)));
+        var outer = CurrentResource;
+        CurrentResource = resource;
+        try
+        {
+            return CheckResult.Combine(result, Engine.ResourceRules.Validate(resource, this));
+        }
+        finally
+        {
+            CurrentResource = outer;
+        }
     }
 
     /// <summary>Validates an element against a whole structure (a type, a profile, an extension definition), reporting the structure's own problems the first time it is used.</summary>
@@ -84,7 +93,17 @@ internal sealed class ValidationRun
         if (!_inProgress.Add((node, schema))) return CheckResult.Success;
         try
         {
-            var result = schema.IsResource && node.IsResource ? Within(node, () => schema.Root.Validate(node, this)) : schema.Root.Validate(node, this);
+            var outer = CurrentResource;
+            if (schema.IsResource && node.IsResource) CurrentResource = node;
+            CheckResult result;
+            try
+            {
+                result = schema.Root.Validate(node, this);
+            }
+            finally
+            {
+                CurrentResource = outer;
+            }
             if (schema.Problems.Count > 0 && _problemsReported.Add(schema))
                 foreach (var problem in schema.Problems) result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Place(problem, node)));
             return result;
@@ -92,21 +111,6 @@ internal sealed class ValidationRun
         finally
         {
             _inProgress.Remove((node, schema));
-        }
-    }
-
-    /// <summary>Runs a validation with <paramref name="resource"/> as <c>%resource</c>.</summary>
-    private CheckResult Within(ElementNode resource, Func<CheckResult> validate)
-    {
-        var outer = CurrentResource;
-        CurrentResource = resource;
-        try
-        {
-            return validate();
-        }
-        finally
-        {
-            CurrentResource = outer;
         }
     }
 

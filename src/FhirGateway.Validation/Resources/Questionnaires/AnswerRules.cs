@@ -78,7 +78,7 @@ internal sealed class AnswerRules(ValidationRun run, QuestionnaireItem item, Res
         if (value.Text is not { } text) return;
         if (item.MaxLength is { } max && text.Length > max) result.Add(IssueAt.Node(IssueCatalogue.ValMaxLength, value, text.Length, max));
         if (item.MinLength is { } min && text.Length < min) result.Add(IssueAt.Node(IssueCatalogue.ValQrMinLength, value, text, min));
-        if (item.Regex is { } regex && Values.LexicalPatterns.For(regex) is { } pattern && !pattern.IsMatch(text))
+        if (item.Regex is { } regex && Values.LexicalPatterns.For(regex) is { } pattern && Values.LexicalPatterns.IsMatch(pattern, text) == false)
             result.Add(IssueAt.Node(IssueCatalogue.ValQrRegex, value, text, regex));
     }
 
