@@ -58,7 +58,7 @@ public sealed class GatewayFixture : IAsyncDisposable
     };
 
     public static async Task<GatewayFixture> StartAsync(string dataFolder, Uri partner, Action<Dictionary<string, string?>>? configure = null,
-        FakeTimeProvider? time = null, FakeRecordMapper? mapper = null)
+        FakeTimeProvider? time = null, FakeRecordMapper? mapper = null, Action<IServiceCollection>? services = null)
     {
         var settings = Settings(dataFolder, partner);
         configure?.Invoke(settings);
@@ -74,6 +74,7 @@ public sealed class GatewayFixture : IAsyncDisposable
                 b.Services.AddSingleton<IRecordMapper>(mapper);
                 b.Services.AddSingleton<ITransactionBundleBuilder, FakeBundleBuilder>();
                 b.Services.AddSingleton<IRecordValidator, StructuralRecordValidator>();
+                services?.Invoke(b.Services);
             },
         });
         await app.StartAsync();
