@@ -29,17 +29,19 @@ function compile(expression) {
   return compiled.get(expression);
 }
 
-// Nodes are selected with fhirpath.js itself (once each), so they carry its type and path information.
-const selectors = new Map();
-const nodes = new Map();
-function select(file, path) {
-  const key = file + '\u0001' + path;
-  if (nodes.has(key)) return nodes.get(key);
-  if (!selectors.has(path)) selectors.set(path, fhirpath.compile(path, r4, raw));
-  const found = selectors.get(path)(load(file));
-  if (found.length !== 1) throw new Error(`${path} selects ${found.length} nodes`);
-  nodes.set(key, found[0]);
-  return found[0];
+// An element is handed to fhirpath.js as its JSON value with its base path (fhirpath.js's API for a part of a resource);
+// expressions are compiled once per base path. (fhirpath.js then sees a primitive's value without its _name extensions.)
+const basedCompiled = new Map();
+function compileAt(base, expression) {
+  const key = base + '\u0001' + expression;
+  if (!basedCompiled.has(key)) basedCompiled.set(key, fhirpath.compile({ base, expression }, r4, raw));
+  return basedCompiled.get(key);
+}
+
+function walk(file, steps) {
+  let value = load(file);
+  for (const step of steps) value = value?.[step];
+  return value;
 }
 
 /** Keeps the evaluations that run without an error; the rest are counted and reported. */
@@ -80,9 +82,9 @@ const suite = prepare('suite', cases.suite, c => {
 });
 
 const invariants = prepare('core invariants', cases.invariants, c => {
-  const node = select(c.file, c.path);
-  const vars = { resource: select(c.file, c.resource), rootResource: select(c.file, c.rootResource) };
-  const fn = compile(c.expression);
+  const node = walk(c.file, c.node);
+  const vars = { resource: walk(c.file, c.resource), rootResource: walk(c.file, c.rootResource) };
+  const fn = c.node.length === 0 ? compile(c.expression) : compileAt(c.base, c.expression);
   return { run: () => fn(node, vars) };
 });
 

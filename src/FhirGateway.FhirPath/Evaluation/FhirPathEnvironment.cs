@@ -52,7 +52,7 @@ public sealed record FhirPathEnvironment
     /// <summary><c>%rootResource</c>; when null, the outermost container of <c>%resource</c> (a Bundle entry's resource is its own root).</summary>
     public ElementNode? RootResource { get; init; }
 
-    /// <summary>Caller variables by name (without <c>%</c>), each a collection; they may also name the <c>vs-</c>/<c>ext-</c> forms to override them.</summary>
+    /// <summary>Caller variables by name (without <c>%</c>), each a collection. The spec's constants (<c>%ucum</c>, <c>%sct</c>, <c>%loinc</c>, <c>%`vs-x`</c>, <c>%`ext-x`</c>) and <c>%resource</c>, <c>%rootResource</c>, <c>%context</c> are not looked up here.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<object>> Variables { get; init; } = new Dictionary<string, IReadOnlyList<object>>();
 
     /// <summary>Resolves references that are not contained (<c>#id</c>) and not inside the Bundle being evaluated.</summary>

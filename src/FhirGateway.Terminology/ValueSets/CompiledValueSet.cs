@@ -14,6 +14,7 @@ public sealed class CompiledValueSet
     internal CompiledValueSet(ValueSetInfo definition, IReadOnlyList<ConceptSetRule> includes, IReadOnlyList<ConceptSetRule> excludes, Issue? problem)
     {
         Definition = definition;
+        Canonical = definition.Canonical;
         Includes = includes;
         Excludes = excludes;
         Problem = problem;
@@ -29,7 +30,8 @@ public sealed class CompiledValueSet
     }
 
     public ValueSetInfo Definition { get; }
-    public string Canonical => Definition.Canonical;
+    /// <summary>url|version, computed once (the definition's property builds the string on every call).</summary>
+    public string Canonical { get; }
     public IReadOnlyList<ConceptSetRule> Includes { get; }
     public IReadOnlyList<ConceptSetRule> Excludes { get; }
     public ShippedExpansion? Shipped { get; }

@@ -112,7 +112,9 @@ public sealed class ConceptSetRule
             string? why = null;
             var compiled = index is null ? null : FilterCompiler.Compile(f, index, out why);
             if (compiled is not null) filters.Add(compiled);
-            else problem ??= why ?? $"the filter '{f.Property} {f.Op} {f.Value}' needs the content of {info.System}, which is not held here";
+            else problem ??= why ?? (system?.Knowledge == SystemKnowledge.Grammar
+                ? $"the filter '{f.Property} {f.Op} {f.Value}' on {info.System} cannot be evaluated offline: only filters on the code itself are, for a grammar-based system"
+                : $"the filter '{f.Property} {f.Op} {f.Value}' needs the content of {info.System}, which is not held here");
         }
         return (filters, problem);
     }

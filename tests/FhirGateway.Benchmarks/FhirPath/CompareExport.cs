@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FhirGateway.Fhir.Model;
 using FhirGateway.FhirPath.Tests.Corpus;
@@ -7,8 +6,8 @@ namespace FhirGateway.Benchmarks.FhirPath;
 
 /// <summary>
 /// Writes the FHIRPath workloads as JSON for tools/fhirpath-compare, so fhirpath.js runs the same expressions on the
-/// same inputs: <c>{"suite": [{expression, input}], "invariants": [{file, path, resource, rootResource, expression}]}</c>,
-/// where each path is a FHIRPath navigation from the file's resource (<c>Patient.contact[0].name</c>).
+/// same inputs: <c>{"suite": [{expression, input}], "invariants": [{file, node, resource, rootResource, base, expression}]}</c>,
+/// where node, resource and rootResource are JSON steps from the file's root and base the element's path for fhirpath.js.
 /// </summary>
 internal static class CompareExport
 {
@@ -40,9 +39,10 @@ internal static class CompareExport
             while (top.Parent is not null) top = top.Parent;
             w.WriteStartObject();
             w.WriteString("file", files[top]);
-            w.WriteString("path", PathOf(node));
-            w.WriteString("resource", PathOf(resource));
-            w.WriteString("rootResource", PathOf(root));
+            Steps(w, "node", node);
+            Steps(w, "resource", resource);
+            Steps(w, "rootResource", root);
+            w.WriteString("base", TypePath(node));
             w.WriteString("expression", e.Expression.Text);
             w.WriteEndObject();
         }
@@ -50,15 +50,25 @@ internal static class CompareExport
         w.WriteEndObject();
     }
 
-    private static readonly HashSet<string> Keywords = ["div", "mod", "and", "or", "xor", "implies", "in", "contains", "as", "is", "true", "false"];
-
-    /// <summary>The FHIRPath navigation to a node from its root: names (not wire names, keywords delimited) with indexes on repeating elements.</summary>
-    private static string PathOf(ElementNode node)
+    /// <summary>The JSON steps from the file's root object to the node: property names (wire names) and array indexes.</summary>
+    private static void Steps(Utf8JsonWriter w, string name, ElementNode node)
     {
-        if (node.Parent is null) return node.Name;
-        var sb = new StringBuilder(PathOf(node.Parent)).Append('.');
-        sb.Append(Keywords.Contains(node.Name) ? $"`{node.Name}`" : node.Name);
-        if (node.InArray) sb.Append('[').Append(node.Index).Append(']');
-        return sb.ToString();
+        var chain = new List<ElementNode>();
+        for (var n = node; n.Parent is not null; n = n.Parent) chain.Add(n);
+        chain.Reverse();
+        w.WriteStartArray(name);
+        foreach (var n in chain)
+        {
+            w.WriteStringValue(n.JsonName);
+            if (n.InArray) w.WriteNumberValue(n.Index);
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The element's path from its resource in wire names without indexes (<c>Observation.valueQuantity</c>): fhirpath.js's base path.</summary>
+    private static string TypePath(ElementNode node)
+    {
+        if (node.IsResource || node.Parent is null) return node.InstanceType ?? node.Name;
+        return TypePath(node.Parent) + "." + node.JsonName;
     }
 }

@@ -90,6 +90,27 @@ public sealed class TransactionBundleBuilderTests
         Assert.Equal([change.Envelope.Key, first.Envelope.Key], bundle.Entries.Single(e => e.ResourceType == "CarePlan").RecordKeys);
     }
 
+    [Theory]
+    [InlineData("als/")]
+    [InlineData("ms/")]
+    public void A_whole_programme_in_one_bundle_passes_the_exchange_bundle_profile_and_every_entry_its_own(string patient)
+    {
+        var records = RepoFiles.GoodSeeds().Where(s => s.StartsWith(patient, StringComparison.Ordinal)).Select(Map).ToList();
+        var bundle = Builder.Build(records);
+        var check = new ProfileSelfCheck(ClinicIgDefinitions.WithCore);
+        var problems = check.Check(bundle.Json, ClinicIg.Profile("exchange-bundle"), "bundle").ToList();
+        foreach (var entry in Entries(bundle))
+        {
+            var resource = entry!["resource"]!;
+            var bytes = System.Text.Encoding.UTF8.GetBytes(resource.ToJsonString());
+            problems.AddRange(check.Check(bytes, resource["meta"]!["profile"]![0]!.GetValue<string>(), entry["fullUrl"]!.GetValue<string>()));
+        }
+        Assert.True(problems.Count(i => i.Severity <= FhirGateway.Fhir.Issues.IssueSeverity.Warning) == 0, string.Join("\n", problems));
+        Assert.Single(bundle.Entries, e => e.ResourceType == "Patient");
+        Assert.Equal(records.Count, bundle.Entries.Count(e => e.ResourceType == "Provenance"));
+        Assert.Equal(bundle.Entries.Count, bundle.Entries.Select(e => (e.ResourceType, e.Identifier)).Distinct().Count());
+    }
+
     [Fact]
     public void Query_values_are_percent_encoded_where_a_query_cannot_carry_them()
     {

@@ -1,4 +1,7 @@
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Definitions.Sources;
 using FhirGateway.Fhir.Terminology;
+using FhirGateway.Fhir.Tests.Support;
 
 namespace FhirGateway.Terminology.Tests.Conformance;
 
@@ -26,6 +29,25 @@ public sealed class Hl7ValidatorCaseTests
     [InlineData("http://hl7.org/fhir/ValueSet/allergy-intolerance-criticality", "http://hl7.org/fhir/allergy-intolerance-criticality", "high", CodeCheckOutcome.Valid)]
     public void Verdict_matches_the_HL7_validator(string valueSet, string? system, string code, CodeCheckOutcome expected) =>
         Assert.Equal(expected, Tx.ValidateCode(valueSet, system, code).Outcome);
+
+    [ConformanceTheory("validator")]
+    // bb-obs-value-is-not-in-valueset (profile step): "The code provided (http://unitsofmeasure.org#cm) was not found in the value set 'Babylon Demographic Age Unit'"
+    [InlineData("cm", CodeCheckOutcome.Invalid)]
+    [InlineData("wk", CodeCheckOutcome.Valid)]
+    public void A_value_set_from_a_case_file_decides_like_the_HL7_validator(string unit, CodeCheckOutcome expected)
+    {
+        var caseSet = DefinitionSources.OpenFiles(Path.Combine(SharedConformance.Folder("validator")!, "bb-vs.json"));
+        var tx = new TerminologyService(DefinitionResolver.WithCore(caseSet));
+        Assert.Equal(expected, tx.ValidateCode("https://bb/ValueSet/BBDemographicAgeUnit", "http://unitsofmeasure.org", unit).Outcome);
+    }
+
+    [Fact]
+    public void A_german_display_of_a_loinc_code_is_not_called_wrong()
+    {
+        // filter-display-error-with-path: LOINC is not held, so its displays cannot be judged (no issue, as expected there).
+        var check = Tx.ValidateCode("http://hl7.org/fhir/ValueSet/observation-codes", "http://loinc.org", "1988-5", "C-reaktives Protein [Masse/Volumen] in Serum oder Plasma");
+        Assert.DoesNotContain(check.Issues, i => i.Code == "tx-display-wrong");
+    }
 
     [Fact]
     public void Kg_is_not_a_ucum_unit_and_kg_is()

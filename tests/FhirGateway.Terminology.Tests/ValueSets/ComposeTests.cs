@@ -178,6 +178,17 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void An_expansion_over_the_size_limit_is_cut_and_marked_incomplete()
+    {
+        var tx = new TerminologyService(DefinitionResolver.WithCore(new Support.InMemoryDefinitions(Shapes, ValueSet("all", Compose(All())))),
+            new TerminologyOptions { MaxExpansionSize = 3 });
+        var expansion = tx.Expand(Vs + "all", out _)!;
+        Assert.Equal(3, expansion.Codes.Count);
+        Assert.True(expansion.IsIncomplete);
+        Assert.Equal(CodeCheckOutcome.Valid, tx.ValidateCode(Vs + "all", Sys, "ellipse").Outcome);
+    }
+
+    [Fact]
     public void Expansions_and_compiled_sets_are_cached_per_canonical()
     {
         var tx = Service(ValueSet("c", Compose(All())));
