@@ -30,6 +30,17 @@ public sealed class GatewayOptionsValidatorTests
     }
 
     [Fact]
+    public void The_delivery_lease_must_outlast_a_partners_attempts()
+    {
+        var options = new GatewayOptions { Partners = [Partner()] };
+        options.Partners[0].Timeout = TimeSpan.FromMinutes(2);
+        options.Delivery.InlineRetries = 2;
+        options.Delivery.Lease = TimeSpan.FromMinutes(5);
+
+        Assert.Contains(Failures(options), f => f.StartsWith("Delivery:Lease (FHIRGW_DELIVERY__LEASE): must be longer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Durations_must_be_positive()
     {
         var options = new GatewayOptions();
