@@ -20,18 +20,10 @@ public sealed class FormatCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Prints_one_clean_file_pretty_in_definition_order_and_exits_0()
     {
-        var (code, stdout, stderr) = await Run("format", Write("p.json", CleanPatient));
+        var (code, stdout, stderr) = await CliRun.Run("format", Write("p.json", CleanPatient));
         Assert.Equal(CliApp.ExitOk, code);
         Assert.Equal("", stderr);
         Assert.StartsWith("{\n  \"resourceType\": \"Patient\",\n  \"id\": \"p1\",\n  \"active\": true,", stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
@@ -41,7 +33,7 @@ public sealed class FormatCommandTests : IDisposable
     public async Task Reports_issues_as_file_line_column_lines_on_stderr_and_exits_1()
     {
         var file = Write("bad.json", BadPatient);
-        var (code, stdout, stderr) = await Run("format", file, "--check");
+        var (code, stdout, stderr) = await CliRun.Run("format", file, "--check");
         Assert.Equal(CliApp.ExitIssues, code);
         Assert.Equal("", stdout);
         Assert.StartsWith($"{file}:2:1 error json-unknown-property ", stderr, StringComparison.Ordinal);
@@ -51,14 +43,14 @@ public sealed class FormatCommandTests : IDisposable
     [Fact]
     public async Task Check_writes_no_resource_for_a_clean_file()
     {
-        var (code, stdout, stderr) = await Run("format", "--check", Write("p.json", CleanPatient));
+        var (code, stdout, stderr) = await CliRun.Run("format", "--check", Write("p.json", CleanPatient));
         Assert.Equal((CliApp.ExitOk, "", ""), (code, stdout, stderr));
     }
 
     [Fact]
     public async Task Json_prints_an_operation_outcome_on_stdout()
     {
-        var (code, stdout, _) = await Run("format", "--json", Write("bad.json", BadPatient));
+        var (code, stdout, _) = await CliRun.Run("format", "--json", Write("bad.json", BadPatient));
         Assert.Equal(CliApp.ExitIssues, code);
         using var outcome = JsonDocument.Parse(stdout);
         Assert.Equal("OperationOutcome", outcome.RootElement.GetProperty("resourceType").GetString());
@@ -73,7 +65,7 @@ public sealed class FormatCommandTests : IDisposable
         var a = Write("a.json", CleanPatient);
         var b = Write("b.json", """{"resourceType":"Observation","status":"final","code":{"text":"x"},"valueQuantity":{"value":1.50}}""");
         var outDir = Path.Combine(_dir, "out", "nested");
-        var (code, stdout, stderr) = await Run("format", a, b, "--out", outDir);
+        var (code, stdout, stderr) = await CliRun.Run("format", a, b, "--out", outDir);
         Assert.Equal((CliApp.ExitOk, "", ""), (code, stdout, stderr));
         Assert.StartsWith("{\n  \"resourceType\": \"Patient\"", File.ReadAllText(Path.Combine(outDir, "a.json")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("\"value\": 1.50", File.ReadAllText(Path.Combine(outDir, "b.json")), StringComparison.Ordinal);
@@ -83,7 +75,7 @@ public sealed class FormatCommandTests : IDisposable
     public async Task Out_does_not_write_a_file_with_errors()
     {
         var outDir = Path.Combine(_dir, "out");
-        var (code, _, stderr) = await Run("format", Write("bad.json", BadPatient), "--out", outDir);
+        var (code, _, stderr) = await CliRun.Run("format", Write("bad.json", BadPatient), "--out", outDir);
         Assert.Equal(CliApp.ExitIssues, code);
         Assert.False(File.Exists(Path.Combine(outDir, "bad.json")));
         Assert.Contains("not written", stderr, StringComparison.Ordinal);
@@ -93,7 +85,7 @@ public sealed class FormatCommandTests : IDisposable
     public async Task A_missing_file_is_an_io_error_with_exit_2()
     {
         var missing = Path.Combine(_dir, "nope.json");
-        var (code, _, stderr) = await Run("format", missing);
+        var (code, _, stderr) = await CliRun.Run("format", missing);
         Assert.Equal(CliApp.ExitUsage, code);
         Assert.Contains($"{missing}: cannot read", stderr, StringComparison.Ordinal);
     }
@@ -101,7 +93,7 @@ public sealed class FormatCommandTests : IDisposable
     [Fact]
     public async Task No_files_is_a_usage_error_with_exit_2()
     {
-        var (code, _, stderr) = await Run("format");
+        var (code, _, stderr) = await CliRun.Run("format");
         Assert.Equal(CliApp.ExitUsage, code);
         Assert.NotEqual("", stderr);
     }
@@ -109,7 +101,7 @@ public sealed class FormatCommandTests : IDisposable
     [Fact]
     public async Task Several_files_without_out_or_check_is_a_usage_error()
     {
-        var (code, _, stderr) = await Run("format", Write("a.json", CleanPatient), Write("b.json", CleanPatient));
+        var (code, _, stderr) = await CliRun.Run("format", Write("a.json", CleanPatient), Write("b.json", CleanPatient));
         Assert.Equal(CliApp.ExitUsage, code);
         Assert.Contains("--out", stderr, StringComparison.Ordinal);
     }

@@ -17,6 +17,9 @@ public static class OperationOutcomeWriter
     public const string LineExtensionUrl = "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-line";
     public const string ColumnExtensionUrl = "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-col";
 
+    /// <summary>The extension that names the file an OperationOutcome is about (as the HL7 validator writes it).</summary>
+    public const string FileExtensionUrl = "http://hl7.org/fhir/StructureDefinition/operationoutcome-file";
+
     public static string ToJson(IReadOnlyList<Issue> issues, bool pretty = true)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -24,13 +27,25 @@ public static class OperationOutcomeWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Writes the OperationOutcome; with no issues, the one informational issue the resource needs (issue is 1..*).</summary>
-    public static void Write(IReadOnlyList<Issue> issues, Utf8JsonWriter w)
+    /// <summary>
+    /// Writes the OperationOutcome; with no issues, the one informational issue the resource needs (issue is 1..*).
+    /// <paramref name="file"/>, when given, is recorded in the operationoutcome-file extension.
+    /// </summary>
+    public static void Write(IReadOnlyList<Issue> issues, Utf8JsonWriter w, string? file = null)
     {
         ArgumentNullException.ThrowIfNull(issues);
         ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject();
         w.WriteString("resourceType", "OperationOutcome");
+        if (file is not null)
+        {
+            w.WriteStartArray("extension");
+            w.WriteStartObject();
+            w.WriteString("url", FileExtensionUrl);
+            w.WriteString("valueString", file);
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
         w.WriteStartArray("issue");
         if (issues.Count == 0)
         {

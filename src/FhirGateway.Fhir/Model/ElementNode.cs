@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace FhirGateway.Fhir.Model;
@@ -10,7 +11,9 @@ namespace FhirGateway.Fhir.Model;
 public sealed class ElementNode
 {
     private static readonly IReadOnlyList<ElementNode> NoChildren = Array.Empty<ElementNode>();
+    private const int IndexedFrom = 16;
     private List<ElementNode>? _children;
+    private FrozenDictionary<string, ElementNode[]>? _byName;
 
     public ElementNode(string name, string jsonName, string? instanceType, TypeDescriptor? type,
         PropertyDescriptor? property, ISourceDocument? document = null, int position = -1)
@@ -126,7 +129,28 @@ public sealed class ElementNode
         child.Index = index;
         child.InArray = inArray;
         _children.Add(child);
+        _byName = null;
         return child;
+    }
+
+    /// <summary>
+    /// The children with the given FHIRPath name, in document order. A node with many children (a Bundle with
+    /// thousands of entries) answers from an index by name built on first use, so navigation stays constant-time.
+    /// </summary>
+    public IReadOnlyList<ElementNode> ChildrenWithName(string name)
+    {
+        if (_children is null) return NoChildren;
+        if (_children.Count >= IndexedFrom)
+        {
+            var index = _byName ?? LazyInitializer.EnsureInitialized(ref _byName, () => _children
+                .GroupBy(c => c.Name, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
+            return index.TryGetValue(name, out var found) ? found : NoChildren;
+        }
+        List<ElementNode>? list = null;
+        foreach (var c in _children)
+            if (c.Name == name) (list ??= new List<ElementNode>(2)).Add(c);
+        return list ?? NoChildren;
     }
 
     /// <summary>The children with the given FHIRPath name, in document order.</summary>
@@ -141,6 +165,7 @@ public sealed class ElementNode
     public ElementNode? Child(string name)
     {
         if (_children is null) return null;
+        if (_children.Count >= IndexedFrom) return ChildrenWithName(name) is [var first, ..] ? first : null;
         foreach (var c in _children)
             if (c.Name == name) return c;
         return null;

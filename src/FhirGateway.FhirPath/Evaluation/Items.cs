@@ -59,6 +59,9 @@ internal static class Items
     /// <summary>The FHIRPath system type of a primitive node: from its descriptor, else from the type code.</summary>
     public static string SystemTypeOf(ElementNode node)
     {
+        // The R4 definitions give the value elements of positiveInt and unsignedInt the type System.String, but
+        // both derive from integer and are integers in FHIRPath (eld-2 compares min <= max.toInteger()).
+        if (node.InstanceType is "positiveInt" or "unsignedInt") return "System.Integer";
         if (node.Type?.SystemType is { } st) return st;
         return node.InstanceType switch
         {

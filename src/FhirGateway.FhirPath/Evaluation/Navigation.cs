@@ -5,6 +5,9 @@ namespace FhirGateway.FhirPath.Evaluation;
 /// <summary>Member navigation over element trees (spec §Path selection): children by FHIRPath name, flattened in order.</summary>
 internal static class Navigation
 {
+    /// <summary>From this many children on, a node answers by-name look-ups from its name index (a Bundle with thousands of entries stays linear).</summary>
+    private const int Large = 16;
+
     public static IReadOnlyList<object> Children(IReadOnlyList<object> input, string name)
     {
         if (input.Count == 0) return Items.Empty;
@@ -15,6 +18,12 @@ internal static class Navigation
             switch (input[i])
             {
                 case ElementNode node:
+                    if (node.Children.Count >= Large)
+                    {
+                        var named = node.ChildrenWithName(name);
+                        for (var j = 0; j < named.Count; j++) (result ??= new List<object>(named.Count)).Add(named[j]);
+                        break;
+                    }
                     var children = node.Children;
                     for (var j = 0; j < children.Count; j++)
                     {
@@ -37,6 +46,7 @@ internal static class Navigation
     private static IReadOnlyList<object> ChildrenOf(ElementNode node, string name)
     {
         var children = node.Children;
+        if (children.Count >= Large) return node.ChildrenWithName(name);
         var count = 0;
         for (var j = 0; j < children.Count; j++)
             if (IsNamed(children[j], name)) count++;
@@ -56,6 +66,11 @@ internal static class Navigation
         {
             if (input[i] is ElementNode node)
             {
+                if (node.Children.Count >= Large)
+                {
+                    count += node.ChildrenWithName(name).Count;
+                    continue;
+                }
                 var children = node.Children;
                 for (var j = 0; j < children.Count; j++)
                     if (IsNamed(children[j], name) && ++count >= stopAt) return count;

@@ -10,7 +10,8 @@ namespace FhirGateway.Mapping.Mappers;
 
 /// <summary>
 /// An assessment (intake or follow-up): the diagnosis (Condition), ALSFRS-R, FVC, EDSS and the neurological
-/// examination finding, each an Observation of its profile tied to the milestone.
+/// examination finding, each an Observation of its profile tied to the milestone; the relapse history, medication
+/// review and study summaries (see <see cref="AssessmentHistoryMapper"/>).
 /// </summary>
 internal sealed class AssessmentMapper : IKindMapper
 {
@@ -21,8 +22,8 @@ internal sealed class AssessmentMapper : IKindMapper
         var r = context.Record;
         var milestone = r.Code("milestone", true, Milestones.Codes);
         var performedAt = r.DateTime("performedAt", true);
-        var present = new[] { "diagnosis", "alsfrsR", "fvc", "edss", "neurologicalExam" }.Where(r.Has).ToList();
-        if (present.Count == 0) context.Issues.Add(IssueCatalogue.RecordNothingToMap.At(null, "diagnosis, alsfrsR, fvc, edss, neurologicalExam"));
+        var present = Parts.Where(r.Has).ToList();
+        if (present.Count == 0) context.Issues.Add(IssueCatalogue.RecordNothingToMap.At(null, string.Join(", ", Parts)));
         if (milestone is null || performedAt is null) return;
         var when = performedAt.Value.Text;
         DiagnosisMapper.Map(context);
@@ -30,7 +31,10 @@ internal sealed class AssessmentMapper : IKindMapper
         Fvc(context, milestone, when);
         Edss(context, milestone, when);
         NeuroExam(context, milestone, when);
+        AssessmentHistoryMapper.Map(context, milestone, when);
     }
+
+    private static readonly string[] Parts = ["diagnosis", "alsfrsR", "fvc", "edss", "neurologicalExam", "relapses", "medications", "studies"];
 
     private static void Alsfrs(MappingContext context, string milestone, string when)
     {

@@ -103,7 +103,7 @@ internal sealed class CarePlanUpdateMapper : IKindMapper
     private static List<Milestone> ReadMilestones(RecordFields plan)
     {
         var list = new List<Milestone>();
-        foreach (var m in plan.Objects("milestones", true, minItems: 4))
+        foreach (var m in plan.Objects("milestones", true))
         {
             var code = m.Code("milestone", true, Milestones.FollowUps);
             var start = m.Date("start", true);

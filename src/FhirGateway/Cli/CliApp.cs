@@ -17,6 +17,7 @@ public static class CliApp
     {
         var root = new RootCommand("FhirGateway: the clinic's FHIR R4 interoperability gateway.");
         root.Add(FormatCommand.Create(() => StructureTypeModel.R4Core, stdout, stderr));
+        root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(SnapshotCommand.Create());
         root.Subcommands.Add(FhirPathCommand.Create(() => StructureTypeModel.R4Core, stdout, stderr));
         root.Subcommands.Add(MapCommand.Create());

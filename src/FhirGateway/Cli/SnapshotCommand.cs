@@ -36,7 +36,7 @@ internal static class SnapshotCommand
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             profile = ConformanceJsonReader.ReadStructureDefinition(bytes, file.FullName);
-            resolver = DefinitionResolver.WithCore(igs.Where(IsPackage), igs.Where(ig => !IsPackage(ig)));
+            resolver = IgDefinitions.WithCore(igs);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DefinitionFormatException)
         {
@@ -49,9 +49,4 @@ internal static class SnapshotCommand
         await stdout.WriteLineAsync(Encoding.UTF8.GetString(ConformanceJsonWriter.Write(generated.Definition)).AsMemory(), cancellationToken);
         return generated.HasErrors ? CliApp.ExitIssues : CliApp.ExitOk;
     }
-
-    private static bool IsPackage(string path) =>
-        path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase)
-        || File.Exists(Path.Combine(path, "package.json"))
-        || File.Exists(Path.Combine(path, "package", "package.json"));
 }

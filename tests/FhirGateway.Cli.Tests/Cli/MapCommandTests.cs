@@ -13,7 +13,7 @@ public sealed class MapCommandTests
         using var bundle = JsonDocument.Parse(output);
         Assert.Equal("transaction", bundle.RootElement.GetProperty("type").GetString());
         var types = bundle.RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").GetProperty("resourceType").GetString()).ToList();
-        Assert.Equal(["Patient", "Condition", "Observation", "Observation", "Observation", "Provenance"], types);
+        Assert.Equal(["Patient", "Condition", "Observation", "Observation", "Observation", "MedicationStatement", "MedicationStatement", "DiagnosticReport", "DiagnosticReport", "Provenance"], types);
     }
 
     [Fact]

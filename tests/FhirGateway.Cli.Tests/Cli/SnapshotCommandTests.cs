@@ -32,18 +32,10 @@ public sealed class SnapshotCommandTests : IDisposable
         return file;
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Prints_the_definition_with_the_generated_snapshot()
     {
-        var (exit, output, errors) = await Run("snapshot", WriteProfile("Patient.identifier.system"));
+        var (exit, output, errors) = await CliRun.Run("snapshot", WriteProfile("Patient.identifier.system"));
         Assert.Equal((CliApp.ExitOk, ""), (exit, errors));
         var elements = JsonDocument.Parse(output).RootElement.GetProperty("snapshot").GetProperty("element").EnumerateArray().ToList();
         var system = elements.Single(e => e.GetProperty("id").GetString() == "Patient.identifier.system");
@@ -54,7 +46,7 @@ public sealed class SnapshotCommandTests : IDisposable
     [Fact]
     public async Task Reports_differential_problems_on_stderr_with_exit_code_1()
     {
-        var (exit, _, errors) = await Run("snapshot", WriteProfile("Patient.colour"));
+        var (exit, _, errors) = await CliRun.Run("snapshot", WriteProfile("Patient.colour"));
         Assert.Equal(CliApp.ExitIssues, exit);
         Assert.Contains("snapshot-path-not-found", errors, StringComparison.Ordinal);
         Assert.Contains("@ Patient.colour", errors, StringComparison.Ordinal);
@@ -63,7 +55,7 @@ public sealed class SnapshotCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_is_a_usage_error()
     {
-        var (exit, _, errors) = await Run("snapshot", Path.Combine(_folder, "absent.json"));
+        var (exit, _, errors) = await CliRun.Run("snapshot", Path.Combine(_folder, "absent.json"));
         Assert.Equal(CliApp.ExitUsage, exit);
         Assert.Contains("absent.json", errors, StringComparison.Ordinal);
     }

@@ -61,7 +61,7 @@ internal static partial class RecordReverseMapper
     private static JsonObject Assessment(MappedResources r)
     {
         var o = new JsonObject();
-        var observations = r.All("alsfrs-r").Concat(r.All("fvc")).Concat(r.All("edss")).Concat(r.All("neuro-exam")).ToList();
+        var observations = r.All("alsfrs-r").Concat(r.All("fvc")).Concat(r.All("edss")).Concat(r.All("neuro-exam")).Concat(r.All("ms-relapse-history")).ToList();
         o["milestone"] = Code(Extension(observations[0], "programme-milestone")!["valueCodeableConcept"]);
         o["performedAt"] = Str(observations[0]["effectiveDateTime"]);
         if (r.Maybe("clinic-diagnosis") is { } condition)
@@ -90,6 +90,7 @@ internal static partial class RecordReverseMapper
             o["fvc"] = new JsonObject { ["volumeL"] = Num(fvc["valueQuantity"]!["value"]), ["percentPredicted"] = Num(fvc["component"]![0]!["valueQuantity"]!["value"]) };
         if (r.Maybe("edss") is { } edss) o["edss"] = Num(edss["valueQuantity"]!["value"]);
         if (r.Maybe("neuro-exam") is { } exam) o["neurologicalExam"] = Str(exam["valueString"]);
+        History(r, o);
         return o;
     }
 

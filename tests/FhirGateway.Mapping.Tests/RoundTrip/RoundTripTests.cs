@@ -34,6 +34,8 @@ public sealed class RoundTripTests
     private static JsonObject WithDefaults(JsonObject record)
     {
         if (record["alsfrsR"] is JsonObject alsfrs && alsfrs["gastrostomy"] is null) alsfrs["gastrostomy"] = false;
+        foreach (var medication in (record["medications"] as JsonArray) ?? [])
+            if (medication!["diseaseModifying"] is null) medication["diseaseModifying"] = false;
         if (record["kind"]!.GetValue<string>() == "infusion" && record["performer"] is null) record["performer"] = record["recordedBy"]!.DeepClone();
         if (record["plan"] is JsonObject plan)
             foreach (var activity in ((JsonArray)plan["infusionSeries"]!).Concat((JsonArray)plan["milestones"]!))

@@ -31,11 +31,10 @@ public sealed class ValidatorProfileSnapshotTests
     public void Every_validator_profile_generates_a_snapshot_with_problems_as_issues()
     {
         var candidates = ValidatorStructureDefinitions();
-        // These have no name, which the conformance reader rejects (name is 1..1); everything else must read.
+        // Every one reads, including those without a name (name is 1..1, but the definition still computes).
+        Assert.Empty(candidates.Where(c => c.Error is not null).Select(c => $"{c.File}: {c.Error}"));
         string[] nameless = ["ai7.json", "ai8.json", "cs-stds-status-ext.json", "obs-value-min-profile.json", "patient-ig-sd.json"];
-        var unreadable = candidates.Where(c => c.Error is not null).ToList();
-        Assert.Equal(nameless, unreadable.Select(c => c.File).Order(StringComparer.Ordinal));
-        Assert.All(unreadable, c => Assert.EndsWith("has no name", c.Error, StringComparison.Ordinal));
+        Assert.All(nameless, file => Assert.Contains(candidates, c => c.File == file && c.Definition!.Name.Length > 0));
         var profiles = candidates.Select(c => c.Definition).OfType<StructureDefinitionInfo>().ToList();
         Assert.True(profiles.Count >= 20, $"found only {profiles.Count} StructureDefinitions");
         var byUrl = profiles.GroupBy(p => p.Url).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -47,9 +46,10 @@ public sealed class ValidatorProfileSnapshotTests
             Assert.True(result.Definition.HasSnapshot, $"{profile.Url}: no snapshot; {string.Join("; ", result.Issues)}");
             issues.AddRange(result.Issues);
         }
-        // obs-mz.json types Observation.valueQuantity as Bla, a deliberate fault of that test case.
-        var error = Assert.Single(issues, i => i.IsError);
-        Assert.Equal(("snapshot-type-not-allowed", "Observation.valueQuantity"), (error.Code, error.Expression));
+        // obs-mz.json types Observation.valueQuantity as Bla, and ai8.json lists Patient.identifier after Patient.birthDate:
+        // deliberate faults of those test cases (the HL7 validator reports both).
+        Assert.Equal([("snapshot-out-of-order", "Patient.identifier"), ("snapshot-type-not-allowed", "Observation.valueQuantity")],
+            issues.Where(i => i.IsError).Select(i => (i.Code, i.Expression)).Order());
         // The res-inv profiles name R5 extensions (organization-brand, organization-portal, endpoint-fhir-version) unknown to R4.
         Assert.All(issues.Where(i => !i.IsError), i => Assert.Equal("snapshot-profile-not-found", i.Code));
         Assert.Equal(["endpoint-fhir-version", "organization-brand", "organization-portal"],

@@ -1,0 +1,29 @@
+using FhirGateway.Validation.Checks;
+using FhirGateway.Validation.Schema;
+
+namespace FhirGateway.Validation.Compilation.Builders;
+
+/// <summary>
+/// An element that may be a Reference → <see cref="ReferenceCheck"/> with its target profiles and the resource
+/// types they are for (none listed, one unknown, or Resource itself: any type).
+/// </summary>
+internal sealed class ReferenceBuilder : ICheckBuilder
+{
+    public void Build(ElementToCompile element, List<IElementCheck> checks)
+    {
+        var reference = element.Element.Types.FirstOrDefault(t => t.Code == "Reference");
+        if (reference is null) return;
+        var targets = new List<TargetProfile>();
+        foreach (var profile in reference.TargetProfiles)
+        {
+            var definition = element.Context.Cache.FindDefinition(profile);
+            if (definition is null || definition.Type is "Resource" or "DomainResource")
+            {
+                checks.Add(new ReferenceCheck([]));
+                return;
+            }
+            targets.Add(new TargetProfile(profile, definition.Type, definition.Derivation == "constraint"));
+        }
+        checks.Add(new ReferenceCheck(targets));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace FhirGateway.Validation.Values;
+
+/// <summary>
+/// The regexes of the definitions (a primitive's lexical rule, ElementDefinition regex extensions) compiled
+/// once each, anchored to the whole value, and run by the non-backtracking engine so that no input can make
+/// them slow. Thread-safe.
+/// </summary>
+internal static class LexicalPatterns
+{
+    private static readonly ConcurrentDictionary<string, Regex?> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The whole-value regex for a pattern as the definitions write it, or null when .NET cannot compile it.</summary>
+    public static Regex? For(string pattern) => Cache.GetOrAdd(pattern, static p =>
+    {
+        try
+        {
+            return new Regex($@"\A(?:{FromXmlSchema(p)})\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    });
+
+    /// <summary>
+    /// The pattern with XML Schema's white-space escapes, which mean only space, tab, CR and LF, spelled out
+    /// for .NET, where <c>\s</c> also matches other Unicode spaces (so a no-break space would fail <c>[ \r\n\t\S]+</c>).
+    /// </summary>
+    internal static string FromXmlSchema(string pattern)
+    {
+        const string space = @"\t\n\r\x20";
+        const string nonSpace = @"\x00-\x08\x0B\x0C\x0E-\x1F\x21-\uFFFF";
+        var sb = new System.Text.StringBuilder(pattern.Length + 16);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                var next = pattern[++i];
+                sb.Append(next switch
+                {
+                    's' => inClass ? space : $"[{space}]",
+                    'S' => inClass ? nonSpace : $"[{nonSpace}]",
+                    _ => $"\\{next}",
+                });
+                continue;
+            }
+            if (c == '[') inClass = true;
+            else if (c == ']') inClass = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

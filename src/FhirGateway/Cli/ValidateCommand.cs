@@ -1,0 +1,174 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Issues;
+using FhirGateway.Fhir.Serialization.Json;
+using FhirGateway.Mapping.Ig;
+using FhirGateway.Validation;
+
+namespace FhirGateway.Cli;
+
+/// <summary>
+/// <c>fhirgw validate PATH... [--profile URL] [--ig DIR|TGZ|FILE]... [--json]</c>: validates FHIR JSON files (a folder
+/// stands for every <c>*.json</c> under it; a Bundle's entries are validated with it) against R4 core, the clinic IG
+/// built into fhirgw, the given IGs, the profiles the resources declare and the one asked for. Prints each file's
+/// issues and a summary line, then the totals; with <c>--json</c>, one OperationOutcome (one file) or a Bundle of
+/// them (several) on stdout, each naming its file, and the summaries on stderr. Exit 0 without errors, 1 with
+/// errors, 2 on usage or I/O errors.
+/// </summary>
+internal static class ValidateCommand
+{
+    private const int ProgressFrom = 20;
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "FHIR JSON files or folders to validate." };
+        var profile = new Option<string?>("--profile") { Description = "Also validate every resource against this profile (canonical URL)." };
+        var igs = new Option<string[]>("--ig")
+        {
+            Description = "Definitions to add: an IG source or folder of resources, a FHIR package (.tgz or unpacked), or one file; repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the results as an OperationOutcome (one file) or a Bundle of OperationOutcomes (several)." };
+        var command = new Command("validate", "Validate FHIR resources against R4 core, the clinic IG and any profiles.") { paths, profile, igs, json };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(json), result.GetValue(profile));
+            return run.RunAsync(result.GetValue(paths) ?? [], result.GetValue(igs) ?? [], cancellationToken);
+        });
+        return command;
+    }
+
+    private sealed record FileResult(string Path, ValidationResult Result, int Resources);
+
+    private sealed class ValidateRun(TextWriter stdout, TextWriter stderr, bool json, string? profile)
+    {
+        private TextWriter Report => json ? stderr : stdout;
+
+        public async Task<int> RunAsync(string[] paths, string[] igs, CancellationToken cancellationToken)
+        {
+            if (!TryListFiles(paths, out var files, out var missing))
+            {
+                await stderr.WriteLineAsync($"validate: not found: {missing}".AsMemory(), cancellationToken);
+                return CliApp.ExitUsage;
+            }
+            FhirValidator validator;
+            try
+            {
+                validator = new FhirValidator(IgDefinitions.WithCore(igs, ClinicIgDefinitions.WithCore));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DefinitionFormatException or InvalidDataException)
+            {
+                await stderr.WriteLineAsync($"validate: cannot read the definitions given with --ig: {e.Message}".AsMemory(), cancellationToken);
+                return CliApp.ExitUsage;
+            }
+            var results = new List<FileResult>(files.Count);
+            var ioFailed = false;
+            var started = TimeProvider.System.GetTimestamp();
+            foreach (var file in files)
+            {
+                var result = await ValidateFileAsync(validator, file, cancellationToken);
+                if (result is null) ioFailed = true;
+                else
+                {
+                    results.Add(result);
+                    await ReportFileAsync(result, cancellationToken);
+                }
+                if (files.Count >= ProgressFrom && (results.Count % 25 == 0 || results.Count == files.Count))
+                    await stderr.WriteLineAsync($"validate: {results.Count}/{files.Count} files, {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s".AsMemory(), cancellationToken);
+            }
+            await ReportTotalsAsync(results, cancellationToken);
+            if (json) await stdout.WriteLineAsync(Json(results).AsMemory(), cancellationToken);
+            if (ioFailed) return CliApp.ExitUsage;
+            return results.Any(r => r.Result.HasErrors) ? CliApp.ExitIssues : CliApp.ExitOk;
+        }
+
+        private async Task<FileResult?> ValidateFileAsync(FhirValidator validator, string file, CancellationToken cancellationToken)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"{file}: cannot read: {e.Message}".AsMemory(), cancellationToken);
+                return null;
+            }
+            var parsed = validator.Parse(bytes, file);
+            var result = validator.Validate(parsed, profile is null ? null : [profile], cancellationToken);
+            return new FileResult(file, result, 1 + CountEntries(parsed));
+        }
+
+        private static int CountEntries(JsonParseResult parsed) =>
+            parsed.Root is { InstanceType: "Bundle" } bundle ? bundle.ChildrenWithName("entry").Count(e => e.Child("resource") is not null) : 0;
+
+        private async Task ReportFileAsync(FileResult file, CancellationToken cancellationToken)
+        {
+            if (!json)
+                foreach (var issue in file.Result.Issues)
+                    await stdout.WriteLineAsync(issue.ToString().AsMemory(), cancellationToken);
+            var (errors, warnings, information) = Count(file.Result.Issues);
+            var entries = file.Resources > 1 ? $" ({file.Resources} resources)" : "";
+            await Report.WriteLineAsync($"{file.Path}{entries}: {(errors == 0 ? "valid" : "INVALID")}, {errors} errors, {warnings} warnings, {information} information".AsMemory(), cancellationToken);
+        }
+
+        private async Task ReportTotalsAsync(List<FileResult> results, CancellationToken cancellationToken)
+        {
+            var (errors, warnings, information) = Count(results.SelectMany(r => r.Result.Issues).ToList());
+            var invalid = results.Count(r => r.Result.HasErrors);
+            await Report.WriteLineAsync(($"validated {results.Count} files ({results.Sum(r => r.Resources)} resources): {invalid} invalid; " +
+                $"{errors} errors, {warnings} warnings, {information} information").AsMemory(), cancellationToken);
+        }
+
+        private static (int Errors, int Warnings, int Information) Count(IReadOnlyList<Issue> issues) =>
+            (issues.Count(i => i.IsError), issues.Count(i => i.Severity == IssueSeverity.Warning), issues.Count(i => i.Severity == IssueSeverity.Information));
+
+        /// <summary>One OperationOutcome for one file; a Bundle (type collection) of them for several; each names its file.</summary>
+        private static string Json(List<FileResult> results)
+        {
+            var buffer = new ArrayBufferWriter<byte>(4096);
+            using (var w = new Utf8JsonWriter(buffer, FhirJsonWriter.Options(pretty: true)))
+            {
+                if (results.Count == 1) OperationOutcomeWriter.Write(results[0].Result.Issues, w, results[0].Path);
+                else
+                {
+                    w.WriteStartObject();
+                    w.WriteString("resourceType", "Bundle");
+                    w.WriteString("type", "collection");
+                    w.WriteStartArray("entry");
+                    foreach (var r in results)
+                    {
+                        w.WriteStartObject();
+                        w.WritePropertyName("resource");
+                        OperationOutcomeWriter.Write(r.Result.Issues, w, r.Path);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+            }
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
+        /// <summary>The files to validate: each file as given, each folder's <c>*.json</c> recursively in name order.</summary>
+        private static bool TryListFiles(string[] paths, out List<string> files, out string? missing)
+        {
+            files = [];
+            missing = null;
+            foreach (var path in paths)
+            {
+                if (File.Exists(path)) files.Add(path);
+                else if (Directory.Exists(path)) files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                else
+                {
+                    missing = path;
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
