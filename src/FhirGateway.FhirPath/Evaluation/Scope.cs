@@ -28,6 +28,9 @@ internal readonly struct Scope(EvaluationRun run, IReadOnlyList<object> input, o
     /// <summary>The same iteration variables with a new input (iif() evaluates its branches on its input item).</summary>
     public Scope WithInput(object item) => new(Run, [item], item, Index, Total, Variables);
 
+    /// <summary>The same iteration variables over an empty input (iif() on an empty focus: <c>{}.iif(empty(), …)</c> sees nothing).</summary>
+    public Scope WithEmptyInput() => new(Run, Items.Empty, null, Index, Total, Variables);
+
     public Scope WithTotal(object item, int index, IReadOnlyList<object> total) => new(Run, [item], item, index, total, Variables);
 
     public Scope WithVariable(string name, IReadOnlyList<object> value) => new(Run, Input, This, Index, Total, new DefinedVariable(name, value, Variables));

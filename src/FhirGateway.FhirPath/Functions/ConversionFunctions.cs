@@ -35,11 +35,15 @@ internal static partial class ConversionFunctions
     private static object Input(IReadOnlyList<object> focus, string name) =>
         Items.ToSystem(Items.SingleOrNone(focus, name + "()")!) ?? throw new EvaluationError($"{name}() needs a value");
 
-    /// <summary>iif(criterion, true-result, otherwise-result): the criterion and results are evaluated on the (single) input item.</summary>
+    /// <summary>
+    /// iif(criterion, true-result, otherwise-result): the criterion and results are evaluated on the input, the single
+    /// item or nothing, as the HL7 engine does: R4's ctm-1 relies on <c>member.resolve().iif(empty(), true, …)</c> being
+    /// true when the reference does not resolve.
+    /// </summary>
     private static IReadOnlyList<object> Iif(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
     {
         if (focus.Count > 1) throw new EvaluationError($"iif() expects at most one input item but got {focus.Count}");
-        var inner = focus.Count == 1 ? scope.WithInput(focus[0]) : scope;
+        var inner = focus.Count == 1 ? scope.WithInput(focus[0]) : scope.WithEmptyInput();
         var criterion = args[0](inner);
         if (criterion.Count > 1 || (criterion.Count == 1 && Items.ToSystem(criterion[0]) is not bool))
             throw new EvaluationError("The criterion of iif() must be a single boolean");

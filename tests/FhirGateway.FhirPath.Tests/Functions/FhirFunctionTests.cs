@@ -185,4 +185,14 @@ public sealed class FhirFunctionTests
         var error = Assert.Throws<FhirPathEvaluationException>(() => TestData.Eval("1 + %nope", null));
         Assert.Equal(5, error.Position.Column);
     }
+
+    [Fact]
+    public void Iif_evaluates_its_criterion_on_an_empty_focus_not_on_the_outer_context()
+    {
+        // R4 ctm-1: onBehalfOf.exists() implies (member.resolve().iif(empty(), true, ofType(Practitioner).exists()))
+        Assert.Equal([true], TestData.Eval("managingOrganization.where(false).iif(empty(), true, false)", Patient));
+        Assert.Equal([true], TestData.Eval("name[0].given.where(false).resolve().iif(empty(), true, ofType(Practitioner).exists())", Patient));
+        Assert.Equal([false], TestData.Eval("managingOrganization.iif(empty(), true, false)", Patient));
+        Assert.Equal(["Clinic"], TestData.Texts(TestData.Eval("managingOrganization.resolve().iif(empty(), 'none', name)", Patient)));
+    }
 }
