@@ -52,7 +52,7 @@ public enum ValidationMode
 
 public sealed class PipelineOptions
 {
-    public ValidationMode Validation { get; set; } = ValidationMode.Profile;
+    public ValidationMode Validation { get; set; } = ValidationMode.Full;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
