@@ -48,13 +48,16 @@ public static class GatewayModules
         return builder;
     }
 
-    /// <summary>The clinic's mapping: the record mapper, the transaction bundle builder and validation against the clinic profiles.</summary>
+    /// <summary>The clinic's mapping: the record mapper, the transaction bundle builder and validation against the clinic profiles (<c>Pipeline:Validation</c>).</summary>
     public static IHostApplicationBuilder AddClinicMapping(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<IRecordMapper, RecordMapper>();
         builder.Services.TryAddSingleton<ITransactionBundleBuilder, TransactionBundleBuilder>();
-        builder.Services.TryAddSingleton<IRecordValidator, ClinicProfileValidator>();
+        builder.Services.TryAddSingleton<IRecordValidator>(sp =>
+            sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Pipeline.Validation == ValidationMode.Full
+                ? new FhirRecordValidator(sp.GetRequiredService<TimeProvider>())
+                : new ClinicProfileValidator());
         return builder;
     }
 

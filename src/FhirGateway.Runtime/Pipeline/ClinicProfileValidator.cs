@@ -5,10 +5,10 @@ using FhirGateway.Mapping.Ig;
 namespace FhirGateway.Runtime.Pipeline;
 
 /// <summary>
-/// Validates each mapped resource against the clinic profile it claims, over the clinic IG in front of R4 core.
-/// Today this adapts the IG's <see cref="ProfileSelfCheck"/> (typed reading, required elements, the clinic's
-/// invariants); the full validator takes its place behind <see cref="IRecordValidator"/> when it lands. Compiled
-/// lazily on first use (loading R4 core takes a moment), then thread-safe.
+/// The light validation (<c>Pipeline:Validation = Profile</c>): each mapped resource against the clinic profile it
+/// claims with the IG's <see cref="ProfileSelfCheck"/> (typed reading, required elements, the clinic's invariants; no
+/// bindings, patterns or slices). <see cref="FhirRecordValidator"/> is the full one. Compiled lazily on first use
+/// (loading R4 core takes a moment), then thread-safe.
 /// </summary>
 public sealed class ClinicProfileValidator : IRecordValidator
 {
