@@ -41,19 +41,8 @@ public sealed class IntakeOptions
     public TimeSpan InboxSettleTime { get; set; } = TimeSpan.FromMilliseconds(500);
 }
 
-/// <summary>How mapped resources are validated before they leave.</summary>
-public enum ValidationMode
-{
-    /// <summary>The IG's light profile check: typed reading, required elements, the clinic's invariants.</summary>
-    Profile,
-    /// <summary>The full FHIR validator: every element rule, bindings (offline terminology), slicing, all invariants.</summary>
-    Full,
-}
-
 public sealed class PipelineOptions
 {
-    public ValidationMode Validation { get; set; } = ValidationMode.Full;
-
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }

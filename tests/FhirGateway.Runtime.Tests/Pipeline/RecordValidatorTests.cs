@@ -29,25 +29,15 @@ public sealed class RecordValidatorTests
     }
 
     [Fact]
-    public void The_profile_check_reports_a_missing_required_element()
-    {
-        var issues = new ClinicProfileValidator().Validate(Record("""{"resourceType":"Observation","id":"o1","status":"final"}"""));
-
-        Assert.Contains(issues, i => i.IsError && i.Code == "ig-required-missing");
-    }
-
-    [Theory]
-    [InlineData("Full", typeof(FhirRecordValidator))]
-    [InlineData("Profile", typeof(ClinicProfileValidator))]
-    public async Task The_setting_chooses_the_validator(string mode, Type expected)
+    public async Task The_gateway_validates_with_the_full_validator()
     {
         using var folder = new TempFolder();
         var app = GatewayHost.Build(new GatewayHostSettings
         {
-            Overrides = new Dictionary<string, string?> { ["Data"] = folder.Path, ["Pipeline:Validation"] = mode },
+            Overrides = new Dictionary<string, string?> { ["Data"] = folder.Path },
             ConsoleLogs = false,
             FileLogs = false,
         });
-        await using (app) Assert.IsType(expected, app.Services.GetRequiredService<IRecordValidator>());
+        await using (app) Assert.IsType<FhirRecordValidator>(app.Services.GetRequiredService<IRecordValidator>());
     }
 }
