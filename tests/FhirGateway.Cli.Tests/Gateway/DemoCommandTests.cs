@@ -72,12 +72,12 @@ public sealed class DemoCommandTests(DemoRunFixture demo) : IClassFixture<DemoRu
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT json FROM audit_events";
         using var reader = command.ExecuteReader();
-        var check = new FhirGateway.Mapping.Ig.ProfileSelfCheck(FhirGateway.Mapping.Ig.ClinicIgDefinitions.WithCore);
+        var validator = new FhirGateway.Validation.FhirValidator(FhirGateway.Fhir.Definitions.CoreDefinitions.R4);
         var count = 0;
         while (reader.Read())
         {
-            var issues = check.Check((byte[])reader[0], "http://hl7.org/fhir/StructureDefinition/AuditEvent", "AuditEvent");
-            Assert.DoesNotContain(issues, i => i.IsError);
+            var result = validator.Validate((byte[])reader[0], "AuditEvent");
+            Assert.False(result.HasErrors, string.Join("\n", result.Issues));
             count++;
         }
         Assert.True(count > 0);
