@@ -48,10 +48,13 @@ public sealed class FhirValidator
     /// <paramref name="profiles"/> (an unknown requested profile is an error); contained resources and Bundle
     /// entries are validated as resources too.
     /// </summary>
-    public ValidationResult Validate(ElementNode resource, IReadOnlyList<string>? profiles = null, CancellationToken cancellationToken = default)
+    public ValidationResult Validate(ElementNode resource, IReadOnlyList<string>? profiles = null, CancellationToken cancellationToken = default) =>
+        Validate(resource, profiles, [], cancellationToken);
+
+    private ValidationResult Validate(ElementNode resource, IReadOnlyList<string>? profiles, IReadOnlyList<Issue> readerIssues, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var run = new ValidationRun(_engine, cancellationToken);
+        var run = new ValidationRun(_engine, cancellationToken) { Unreadable = new UnreadableContent(readerIssues) };
         var result = run.ValidateResource(resource);
         foreach (var profile in profiles ?? [])
             result = CheckResult.Combine(result, ProfileConformance.Against(resource, profile, run, IssueCatalogue.ValProfileRequestedUnknown));
@@ -67,7 +70,7 @@ public sealed class FhirValidator
     {
         ArgumentNullException.ThrowIfNull(parsed);
         if (parsed.Root is null || parsed.Issues.Any(i => i.Severity == IssueSeverity.Fatal)) return new ValidationResult(parsed.Issues);
-        var validated = Validate(parsed.Root, profiles, cancellationToken);
+        var validated = Validate(parsed.Root, profiles, parsed.Issues, cancellationToken);
         return new ValidationResult([.. parsed.Issues, .. validated.Issues]);
     }
 

@@ -24,7 +24,8 @@ public sealed record ValidatorOptions
 
     /// <summary>
     /// Severity of an extension whose definition is unknown (warning by default). Unknown modifier extensions are
-    /// always errors, and so are unknown extensions in the HL7 namespace (<c>http://hl7.org/fhir/</c>), which are all published.
+    /// always errors; unknown extensions in the core namespace (<c>http://hl7.org/fhir/StructureDefinition/</c>),
+    /// which HL7 publishes for every version in its extensions package, are at most warnings.
     /// </summary>
     public IssueSeverity UnknownExtensionSeverity { get; init; } = IssueSeverity.Warning;
 

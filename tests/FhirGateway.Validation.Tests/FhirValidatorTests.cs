@@ -22,6 +22,15 @@ public sealed class FhirValidatorTests
     }
 
     [Fact]
+    public void A_required_element_the_reader_could_not_read_is_reported_once_not_also_as_missing()
+    {
+        var result = new FhirValidator(CoreDefinitions.R4).Validate(Encoding.UTF8.GetBytes("""{ "resourceType": "Observation", "status": 5, "code": { "text": "x" } }"""), "o.json");
+        Assert.Equal(["json-wrong-value-kind"], result.Errors().Select(e => e.Code));
+        var missing = new FhirValidator(CoreDefinitions.R4).Validate(Encoding.UTF8.GetBytes("""{ "resourceType": "Observation", "code": { "text": "x" } }"""), "o.json");
+        Assert.Equal(["val-cardinality-min"], missing.Errors().Select(e => e.Code));
+    }
+
+    [Fact]
     public void The_result_writes_as_an_operation_outcome_with_expression_and_position()
     {
         var result = new FhirValidator(CoreDefinitions.R4).Validate(Encoding.UTF8.GetBytes(BadObservation), "o.json");

@@ -53,7 +53,7 @@ public sealed class StructureTypeModel : ITypeModel
     public IEnumerable<string> TypeNames => _specialisationUrls.Value.Keys.Order(StringComparer.Ordinal);
 
     private BuiltStructure? Structure(string nameOrUrl) =>
-        _structures.GetOrAdd(nameOrUrl, key => new Lazy<BuiltStructure?>(() => Build(key), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        _structures.GetOrAdd(nameOrUrl, static (key, self) => new Lazy<BuiltStructure?>(() => self.Build(key), LazyThreadSafetyMode.ExecutionAndPublication), this).Value;
 
     private BuiltStructure? Build(string key)
     {

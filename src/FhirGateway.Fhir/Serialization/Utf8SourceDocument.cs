@@ -11,6 +11,7 @@ public sealed class Utf8SourceDocument : ISourceDocument
 {
     private readonly ReadOnlyMemory<byte> _text;
     private readonly Lazy<int[]> _lineStarts;
+    private Resolved? _last;
 
     public Utf8SourceDocument(ReadOnlyMemory<byte> text, string? origin)
     {
@@ -31,9 +32,22 @@ public sealed class Utf8SourceDocument : ISourceDocument
         var starts = _lineStarts.Value;
         var line = Array.BinarySearch(starts, position);
         if (line < 0) line = ~line - 1;
-        var column = Encoding.UTF8.GetCharCount(_text.Span[starts[line]..position]) + 1;
+        // Columns count characters from the line start; on one long line (minified JSON) positions asked in
+        // document order continue from the previous answer instead of counting the whole line again.
+        var from = starts[line];
+        var column = 1;
+        if (_last is { } last && last.Line == line && last.Position <= position)
+        {
+            from = last.Position;
+            column = last.Column;
+        }
+        column += Encoding.UTF8.GetCharCount(_text.Span[from..position]);
+        _last = new Resolved(line, position, column);
         return (line + 1, column);
     }
+
+    /// <summary>The last position resolved (immutable, so threads that race on it each see a consistent one).</summary>
+    private sealed record Resolved(int Line, int Position, int Column);
 
     /// <summary>The byte offset of a 0-based line and a byte position in that line (what <c>JsonException</c> reports).</summary>
     public int OffsetOf(long line, long bytePositionInLine)

@@ -59,6 +59,39 @@ public sealed class DeliveryProcessor(
         }
     }
 
+    /// <summary>
+    /// After an unexpected failure of the gateway itself (not of the partner) while delivering a batch: each delivery
+    /// is tried again later with backoff (ledger: retry-scheduled), or parked once its attempts are used up.
+    /// </summary>
+    public async Task RecoverAsync(Partner partner, IReadOnlyList<ClaimedDelivery> batch, Exception failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(failure);
+        const string status = "gateway-error";
+        var reason = failure.GetType().Name;
+        var gaveUp = batch.Where(d => d.Attempts + 1 >= _options.MaxAttempts).ToList();
+        if (gaveUp.Count > 0)
+        {
+            var outcome = OperationOutcomeWriter.ToJson([IssueCatalogue.GatewayPartnerGaveUp.At(null, partner.Id, _options.MaxAttempts, reason)], pretty: false);
+            await store.ParkDeliveriesAsync(Ids(gaveUp), identity.Owner, status, outcome, [],
+                gaveUp.Select(d => new LedgerDraft(LedgerSteps.Parked, d.RecordKey, d.PatientId) { PartnerId = partner.Id, Status = status, Detail = reason }).ToList(),
+                cancellationToken);
+            metrics.DeliveryParked(partner.Id, gaveUp.Count);
+        }
+        var again = batch.Except(gaveUp).ToList();
+        if (again.Count == 0) return;
+        var next = time.GetUtcNow() + _schedule.Delay(again.Max(d => d.Attempts) + 1, null);
+        await store.ScheduleRetryAsync(Ids(again), identity.Owner, next, status, reason,
+            again.Select(d => new LedgerDraft(LedgerSteps.RetryScheduled, d.RecordKey, d.PatientId)
+            {
+                PartnerId = partner.Id,
+                Status = status,
+                Detail = $"{reason}; retry at {LedgerTime.Format(next)}",
+            }).ToList(), cancellationToken);
+        metrics.Retry(partner.Id, status);
+    }
+
     /// <summary>Holds (no-consent) the deliveries whose patient has no consent in force for this partner; returns the others.</summary>
     private async Task<List<ClaimedDelivery>> GateAsync(Partner partner, IReadOnlyList<ClaimedDelivery> batch, CancellationToken cancellationToken)
     {

@@ -73,9 +73,8 @@ public sealed class DeliveryWorker(
         }
         catch (Exception e)
         {
-            Log.DeliveryFailed(logger, e, partner.Id);
-            await store.ScheduleRetryAsync(batch.Select(d => d.Id).ToList(), identity.Owner, time.GetUtcNow() + _options.BaseDelay,
-                "gateway-error", e.GetType().Name, [], cancellationToken);
+            Log.DeliveryFailed(logger, partner.Id, e.GetType().Name);
+            await processor.RecoverAsync(partner, batch, e, cancellationToken);
         }
         return true;
     }

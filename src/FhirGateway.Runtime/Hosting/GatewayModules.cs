@@ -48,13 +48,13 @@ public static class GatewayModules
         return builder;
     }
 
-    /// <summary>The clinic's mapping: the record mapper, the transaction bundle builder and validation against the clinic profiles.</summary>
+    /// <summary>The clinic's mapping: the record mapper, the transaction bundle builder and the full validation against R4 core and the clinic profiles.</summary>
     public static IHostApplicationBuilder AddClinicMapping(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<IRecordMapper, RecordMapper>();
         builder.Services.TryAddSingleton<ITransactionBundleBuilder, TransactionBundleBuilder>();
-        builder.Services.TryAddSingleton<IRecordValidator, ClinicProfileValidator>();
+        builder.Services.TryAddSingleton<IRecordValidator>(sp => new FhirRecordValidator(sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
 

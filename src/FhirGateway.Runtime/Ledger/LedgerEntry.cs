@@ -33,7 +33,6 @@ public static class LedgerSteps
     public const string Released = "released";
     public const string Sent = "sent";
     public const string PartnerResponse = "partner-response";
-    public const string Retry = "retry-scheduled";
+    public const string RetryScheduled = "retry-scheduled";
     public const string Replayed = "replayed";
-    public const string Delivered = "delivered";
 }

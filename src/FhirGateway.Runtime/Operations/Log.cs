@@ -51,8 +51,9 @@ internal static partial class Log
     [LoggerMessage(1025, LogLevel.Information, "Partner {Partner} refused a batch of {Records} records with {Status}: sending them one by one")]
     public static partial void BatchSplit(ILogger logger, string partner, int records, string status);
 
-    [LoggerMessage(1026, LogLevel.Error, "Delivering to partner {Partner} failed unexpectedly; the leases run out and the records are tried again")]
-    public static partial void DeliveryFailed(ILogger logger, Exception exception, string partner);
+    /// <remarks>Only the exception's type: a failure while building a Bundle may quote resource content.</remarks>
+    [LoggerMessage(1026, LogLevel.Error, "Delivering to partner {Partner} failed in the gateway with {ExceptionType}; the batch is tried again later")]
+    public static partial void DeliveryFailed(ILogger logger, string partner, string exceptionType);
 
     [LoggerMessage(1030, LogLevel.Warning, "Inbox file {File} rejected: {Codes}")]
     public static partial void InboxRejected(ILogger logger, string file, string codes);

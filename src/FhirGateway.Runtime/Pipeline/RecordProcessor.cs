@@ -104,17 +104,17 @@ public sealed class RecordProcessor(
         {
             Status = step,
             PayloadHash = CanonicalJson.Hash(Encoding.UTF8.GetBytes(outcome)),
-            Detail = RecordIntakeCodes(located),
+            Detail = ErrorCodes(located),
         });
         if (!await store.ParkRecordAsync(new RecordParking(claimed.Envelope.Key, step, outcome), owner, ledger, cancellationToken)) return;
         metrics.RecordParked(step);
-        Log.RecordParked(logger, claimed.Envelope.Key, step, RecordIntakeCodes(located));
+        Log.RecordParked(logger, claimed.Envelope.Key, step, ErrorCodes(located));
     }
 
     private static IReadOnlyList<Issue> Errors(IReadOnlyList<Issue> issues, string fallback) =>
         issues.Any(i => i.IsError) ? issues : [.. issues, IssueCatalogue.GatewayMappingFailed.At(null, fallback)];
 
-    private static string RecordIntakeCodes(IEnumerable<Issue> issues) => Intake.RecordIntake.Codes(issues.Where(i => i.IsError));
+    private static string ErrorCodes(IEnumerable<Issue> issues) => Intake.RecordIntake.Codes(issues.Where(i => i.IsError));
 
     private static LedgerDraft Draft(string step, ClaimedRecord claimed) => new(step, claimed.Envelope.Key, claimed.Envelope.PatientId);
 

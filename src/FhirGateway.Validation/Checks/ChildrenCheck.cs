@@ -34,7 +34,7 @@ internal sealed class ChildrenCheck : IElementCheck
 
     public CheckResult Validate(ElementNode node, ValidationRun run)
     {
-        var result = CheckResult.Success;
+        ResultBuilder? result = null;
         var children = node.Children;
         var i = 0;
         while (i < children.Count)
@@ -42,45 +42,64 @@ internal sealed class ChildrenCheck : IElementCheck
             var name = children[i].Name;
             var end = i + 1;
             while (end < children.Count && string.Equals(children[end].Name, name, StringComparison.Ordinal)) end++;
-            if (_byName.TryGetValue(name, out var spec) && GroupOf(children, i, end, name) is { } group)
-                result = CheckResult.Combine(result, ValidateGroup(node, spec, group, run));
+            if (_byName.TryGetValue(name, out var spec))
+            {
+                if (!RepeatsLater(children, end, name)) Add(ref result, ValidateGroup(node, spec, children, i, end, run));
+                else if (i == FirstIndexOf(children, name))
+                {
+                    var scattered = children.Where(c => c.Name == name).ToArray();
+                    Add(ref result, ValidateGroup(node, spec, scattered, 0, scattered.Length, run));
+                }
+            }
             i = end;
         }
         foreach (var spec in _required)
-            if (node.Child(spec.Name) is null)
-                result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValCardinalityMin, node, spec.Path, spec.Cardinality.Min, 0, _from)));
+            if (node.Child(spec.Name) is null && !Unreadable(node, spec, run))
+                Add(ref result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValCardinalityMin, node, spec.Path, spec.Cardinality.Min, 0, _from)));
         foreach (var spec in _requiredSlices)
             if (node.Child(spec.Name) is null)
-                result = CheckResult.Combine(result, spec.Slicing!.Validate(node, [], spec.Schema, run));
-        return result;
+                Add(ref result, spec.Slicing!.Validate(node, [], spec.Schema, run));
+        return result?.ToResult() ?? CheckResult.Success;
     }
 
-    private CheckResult ValidateGroup(ElementNode parent, ChildSpec spec, IReadOnlyList<ElementNode> items, ValidationRun run)
+    /// <summary>Gathers results without copying the issues so far at every child (a Bundle has thousands); the builder is made at the first result that is not a plain success.</summary>
+    private static void Add(ref ResultBuilder? builder, in CheckResult result)
     {
-        var result = CheckResult.Success;
-        var cardinality = spec.Cardinality;
-        if (items.Count < cardinality.Min)
-            result = CheckResult.Of(IssueAt.Node(IssueCatalogue.ValCardinalityMin, parent, spec.Path, cardinality.Min, items.Count, _from));
-        else if (items.Count > cardinality.Max)
-            result = CheckResult.Of(IssueAt.Node(IssueCatalogue.ValCardinalityMax, parent, spec.Path, cardinality.MaxText, items.Count, _from));
-        if (spec.Slicing is { } slicing) return CheckResult.Combine(result, slicing.Validate(parent, items, spec.Schema, run));
-        foreach (var item in items) result = CheckResult.Combine(result, spec.Schema.Validate(item, run));
-        return result;
+        if (result.Verdict == Verdict.Success && result.Issues.Count == 0) return;
+        (builder ??= new ResultBuilder()).Add(result);
     }
 
-    /// <summary>
-    /// The children named <paramref name="name"/>: the run [start, end) when they are adjacent (as every reader
-    /// produces them); when they are not, every child of that name for the first run and null for the later ones.
-    /// </summary>
-    private static IReadOnlyList<ElementNode>? GroupOf(IReadOnlyList<ElementNode> children, int start, int end, string name)
+    /// <summary>True when the missing child was in the text but the reader could not read it (and said so).</summary>
+    private static bool Unreadable(ElementNode node, ChildSpec spec, ValidationRun run)
+    {
+        if (run.Unreadable.IsEmpty) return false;
+        var location = node.Location + "." + spec.Name;
+        return spec.Schema.Definition.Path.EndsWith("[x]", StringComparison.Ordinal) ? run.Unreadable.AtChoice(location) : run.Unreadable.At(location);
+    }
+
+    /// <summary>The children [start, end) of one name: their count against the cardinality, each against the definition (through its slicing when sliced).</summary>
+    private CheckResult ValidateGroup(ElementNode parent, ChildSpec spec, IReadOnlyList<ElementNode> items, int start, int end, ValidationRun run)
+    {
+        ResultBuilder? result = null;
+        var cardinality = spec.Cardinality;
+        var count = end - start;
+        if (count < cardinality.Min)
+            Add(ref result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValCardinalityMin, parent, spec.Path, cardinality.Min, count, _from)));
+        else if (count > cardinality.Max)
+            Add(ref result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValCardinalityMax, parent, spec.Path, cardinality.MaxText, count, _from)));
+        if (spec.Slicing is { } slicing)
+            Add(ref result, slicing.Validate(parent, start == 0 && end == items.Count ? items : items.Skip(start).Take(count).ToArray(), spec.Schema, run));
+        else
+            for (var k = start; k < end; k++) Add(ref result, spec.Schema.Validate(items[k], run));
+        return result?.ToResult() ?? CheckResult.Success;
+    }
+
+    /// <summary>True when children of this name come again after the run ending at <paramref name="end"/> (readers keep them together; an element tree built otherwise may not).</summary>
+    private static bool RepeatsLater(IReadOnlyList<ElementNode> children, int end, string name)
     {
         for (var k = end; k < children.Count; k++)
-            if (string.Equals(children[k].Name, name, StringComparison.Ordinal))
-                return start == FirstIndexOf(children, name) ? children.Where(c => c.Name == name).ToArray() : null;
-        if (end - start == 1) return [children[start]];
-        var group = new ElementNode[end - start];
-        for (var k = start; k < end; k++) group[k - start] = children[k];
-        return group;
+            if (string.Equals(children[k].Name, name, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static int FirstIndexOf(IReadOnlyList<ElementNode> children, string name)

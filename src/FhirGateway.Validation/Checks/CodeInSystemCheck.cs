@@ -1,3 +1,4 @@
+using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Fhir.Model;
 using FhirGateway.Fhir.Terminology;
@@ -8,8 +9,9 @@ namespace FhirGateway.Validation.Checks;
 
 /// <summary>
 /// A Coding's code must be defined by its system, and its display must fit, whatever the binding: checked
-/// through the terminology service for the systems it holds. A system it does not hold (LOINC, SNOMED CT) cannot
-/// be decided offline and passes without an issue.
+/// through the terminology service. Only a system the definitions hold (a CodeSystem with its concepts) can make
+/// a code wrong here; for others (LOINC, SNOMED CT, grammar-based systems) the service's findings, such as a bad
+/// check digit, are warnings: a code of a system not held offline is never an error outside a value set that lists it.
 /// </summary>
 internal sealed class CodeInSystemCheck : IElementCheck
 {
@@ -21,9 +23,14 @@ internal sealed class CodeInSystemCheck : IElementCheck
         if (node.Child("system")?.Text is not { } system || node.Child("code")?.Text is not { } code) return CheckResult.Success;
         var check = terminology.ValidateCodeInSystem(system, code, node.Child("display")?.Text, node.Child("version")?.Text);
         if (check.Outcome == CodeCheckOutcome.Undecided || check.Issues.Count == 0) return CheckResult.Success;
+        var held = run.Schemas.Definitions.FindCodeSystem(system) is { Content: "complete" or null };
         var result = CheckResult.Success;
         foreach (var issue in check.Issues)
-            if (issue.Severity != IssueSeverity.Information) result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Place(issue, node)));
+        {
+            if (issue.Severity == IssueSeverity.Information) continue;
+            var placed = IssueAt.Place(held || !issue.IsError ? issue : issue with { Severity = IssueSeverity.Warning }, node);
+            result = CheckResult.Combine(result, CheckResult.Of(placed));
+        }
         return result;
     }
 }

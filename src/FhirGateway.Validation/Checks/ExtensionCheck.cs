@@ -39,6 +39,12 @@ internal sealed class ExtensionCheck(bool inModifierElement) : IElementCheck
         if (inModifierElement) return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValModifierExtensionUnknown, node, url));
         foreach (var prefix in run.Options.AllowedUnknownExtensionPrefixes)
             if (url.StartsWith(prefix, StringComparison.Ordinal)) return CheckResult.Success;
-        return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionUnknown, run.Options.UnknownExtensionSeverity, node, url));
+        var severity = run.Options.UnknownExtensionSeverity;
+        // The core extension namespace holds, beyond R4's own, the extensions HL7 publishes for every version
+        // (the hl7.fhir.uv.extensions package): one R4 does not define is unknown here, not wrong.
+        if (url.StartsWith(CoreExtensionNamespace, StringComparison.Ordinal) && severity < IssueSeverity.Warning) severity = IssueSeverity.Warning;
+        return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionUnknown, severity, node, url));
     }
+
+    private const string CoreExtensionNamespace = "http://hl7.org/fhir/StructureDefinition/";
 }

@@ -10,10 +10,15 @@ namespace FhirGateway.Validation.Checks;
 /// <summary>
 /// A constraint (invariant) evaluated by FHIRPath on the element: when it is false, an issue with the
 /// constraint's severity (best-practice constraints as the options say). An empty result passes, as the
-/// constraint does not apply; an expression that fails at run time gives a warning.
+/// constraint does not apply; an expression that fails at run time gives a warning. <c>%resource</c> is the
+/// resource whose structure is being validated; for a constraint that a resource-typed element (a Bundle entry's
+/// resource) takes over from its type or type profile (<paramref name="ofTheResource"/>), the element's own resource.
 /// </summary>
-internal sealed class InvariantCheck(string key, IssueSeverity severity, string human, CompiledExpression expression, bool bestPractice) : IElementCheck
+internal sealed class InvariantCheck(string key, IssueSeverity severity, string human, CompiledExpression expression, bool bestPractice, bool ofTheResource = false)
+    : IElementCheck
 {
+    private readonly Func<ElementNode, bool>? _native = NativeInvariants.For(key, expression.Text);
+
     public string Key => key;
 
     public CheckResult Validate(ElementNode node, ValidationRun run)
@@ -23,7 +28,7 @@ internal sealed class InvariantCheck(string key, IssueSeverity severity, string 
         bool? holds;
         try
         {
-            holds = expression.Predicate(node, run.Environment);
+            holds = _native is not null ? _native(node) : expression.Predicate(node, ofTheResource && node.IsResource ? run.EnvironmentFor(node) : run.Environment);
         }
         catch (FhirPathEvaluationException e)
         {

@@ -5,6 +5,7 @@ using FhirGateway.Fhir.Model;
 using FhirGateway.FhirPath.Values;
 using FhirGateway.Validation.Results;
 using FhirGateway.Validation.Schema;
+using FhirGateway.Validation.Values;
 
 namespace FhirGateway.Validation.Checks;
 
@@ -18,7 +19,7 @@ internal sealed class PrimitiveValueCheck(string typeName, Regex? pattern, strin
     public CheckResult Validate(ElementNode node, ValidationRun run)
     {
         if (node.Text is not { } text || node.IsXhtmlText()) return CheckResult.Success;
-        if (pattern is not null && !pattern.IsMatch(text))
+        if (pattern is not null && LexicalPatterns.IsMatch(pattern, text) == false)
             return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValPrimitiveLexical, node, text, typeName));
         if (maxLength is { } max && text.Length > max)
             return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValMaxLength, node, text.Length, max));

@@ -35,13 +35,22 @@ internal sealed class ReferenceCheck(IReadOnlyList<TargetProfile> targets) : IEl
         if (node.Child("type")?.Text is { } declared && declared != type)
             result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValReferenceTypeElement, node, declared, text, type)));
         if (targets.Count == 0) return result;
-        var candidates = targets.Where(allowed => allowed.Type == type || run.Types.IsSameOrSubtype(type, allowed.Type)).ToArray();
-        if (candidates.Length == 0)
+        var candidates = Candidates(type, run.Types);
+        if (candidates.Count == 0)
             return CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValReferenceTargetType,
                 target is null ? run.Options.ReferenceTypeFromUrlSeverity : IssueSeverity.Error, node, text, type, string.Join(", ", _targetTypes))));
         if (target is not null && candidates.All(c => c.IsConstraint) && !candidates.Any(c => Conforms(target, c.Url, run)))
             result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValReferenceTargetProfile, node, text, string.Join(", ", candidates.Select(c => c.Url)))));
         return result;
+    }
+
+    /// <summary>The target profiles for the target's type (or a type it derives from).</summary>
+    private List<TargetProfile> Candidates(string type, ITypeModel types)
+    {
+        var candidates = new List<TargetProfile>(1);
+        foreach (var target in targets)
+            if (target.Type == type || types.IsSameOrSubtype(type, target.Type)) candidates.Add(target);
+        return candidates;
     }
 
     private static bool IsResourceType(string type, ITypeModel types) => types.FindType(type) is { Kind: TypeKind.Resource, IsAbstract: false } t && t.Name == type;

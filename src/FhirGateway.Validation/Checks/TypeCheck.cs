@@ -15,7 +15,7 @@ internal sealed record AllowedType(string Code, IReadOnlyList<string> Profiles);
 /// (contained, Bundle entry) is validated as a resource. When the element's own definition lists its children,
 /// only the type's own invariants are added (the children are checked from the element's definition).
 /// </summary>
-internal sealed class TypeCheck(IReadOnlyList<AllowedType> allowed, IReadOnlyList<string> ownConstraintKeys, bool inlineChildren) : IElementCheck
+internal sealed class TypeCheck(AllowedType[] allowed, IReadOnlyList<string> ownConstraintKeys, bool inlineChildren) : IElementCheck
 {
     public IReadOnlyList<AllowedType> Allowed => allowed;
 

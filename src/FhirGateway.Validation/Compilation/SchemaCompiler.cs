@@ -23,7 +23,7 @@ internal sealed class SchemaCompiler(SchemaCache cache, FhirPathCompiler fhirPat
         new MinMaxValueBuilder(),
         new MaxLengthBuilder(),
         new BindingBuilder(),
-        new CodeInSystemBuilder(),
+        new DataTypeRuleBuilder(),
         new ReferenceBuilder(),
         new ExtensionBuilder(),
         new XhtmlBuilder(),

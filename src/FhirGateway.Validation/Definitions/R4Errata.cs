@@ -17,7 +17,10 @@ internal static class R4Errata
             "The text says 'If there are more than one enableWhen, enableBehavior must be specified'; the expression only fires from three."),
         new("txt-2", "htmlChecks()", "replaceMatches('<[^>]*>', '').replaceMatches('&[a-zA-Z#0-9]+;', 'x').trim().length() > 0 or contains('<img')",
             "The text says 'The narrative SHALL have some non-whitespace content', but R4 gives it txt-1's expression (htmlChecks()), so one unsafe narrative failed twice."),
-        new("dom-6", "text.`div`.exists()", "%resource != %rootResource or text.`div`.exists()",
+        new("eld-11", "binding.empty() or type.code.empty() or type.select((code = 'code') or (code = 'Coding') or (code='CodeableConcept') or (code = 'Quantity') or (code = 'string') or (code = 'uri')).exists()",
+            "binding.empty() or type.code.empty() or type.where(code = 'code' or code = 'Coding' or code = 'CodeableConcept' or code = 'Quantity' or code = 'string' or code = 'uri' or code = 'canonical' or code = 'Duration' or code.contains(':')).exists()",
+            "select() keeps the false results, so the published expression holds for every typed element; the text says 'Binding can only be present for coded elements, string, and uri'."),
+        new("dom-6", "text.`div`.exists()", "text.`div`.exists() or %rootResource.contained.where(id = %resource.id).exists()",
             "'A resource should have narrative' is about resources managed on their own; a contained resource's narrative is its container's."),
     ];
 

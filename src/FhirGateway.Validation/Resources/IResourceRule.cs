@@ -18,7 +18,16 @@ internal interface IResourceRule
 /// <summary>The resource rules a validator applies, in order.</summary>
 internal sealed class ResourceRuleSet(IReadOnlyList<IResourceRule> rules)
 {
-    public static ResourceRuleSet Standard { get; } = new([new ResourceIdRule(), new DeclaredProfilesRule(), new StructureDefinitionRule()]);
+    public static ResourceRuleSet Standard { get; } = new(
+    [
+        new ResourceIdRule(),
+        new DeclaredProfilesRule(),
+        new BundleRule(),
+        new DocumentBundleRule(),
+        new SearchParameterTypeRule(),
+        new Questionnaires.QuestionnaireResponseRule(),
+        new StructureDefinitionRule(),
+    ]);
 
     public CheckResult Validate(ElementNode resource, ValidationRun run)
     {

@@ -14,16 +14,18 @@ internal sealed class ElementSchema : IElementCheck
 {
     private readonly TypeCheck? _typeGate;
 
+    private readonly IElementCheck[] _checks;
+
     public ElementSchema(ElementDefinitionInfo definition, IReadOnlyList<IElementCheck> checks)
     {
         Definition = definition;
-        Checks = checks;
+        _checks = [.. checks];
         _typeGate = checks.OfType<TypeCheck>().FirstOrDefault();
     }
 
     public ElementDefinitionInfo Definition { get; }
 
-    public IReadOnlyList<IElementCheck> Checks { get; }
+    public IReadOnlyList<IElementCheck> Checks => _checks;
 
     /// <summary>The element id (<c>Observation.code.coding:loinc</c>), for messages.</summary>
     public string Id => Definition.Id ?? Definition.Path;
@@ -33,7 +35,7 @@ internal sealed class ElementSchema : IElementCheck
         using var scope = run.Enter(node, this);
         if (_typeGate is not null && !_typeGate.Allows(node, run)) return _typeGate.Validate(node, run);
         var result = CheckResult.Success;
-        foreach (var check in Checks) result = CheckResult.Combine(result, check.Validate(node, run));
+        foreach (var check in _checks) result = CheckResult.Combine(result, check.Validate(node, run));
         return result;
     }
 
@@ -45,7 +47,7 @@ internal sealed class ElementSchema : IElementCheck
     public CheckResult ValidateAsType(ElementNode node, ValidationRun run, IReadOnlyList<string> skipConstraints, bool withChildren)
     {
         var result = CheckResult.Success;
-        foreach (var check in Checks)
+        foreach (var check in _checks)
         {
             if (!withChildren && check is ChildrenCheck) continue;
             if (check is InvariantCheck invariant && Contains(skipConstraints, invariant.Key)) continue;

@@ -38,19 +38,22 @@ internal sealed class ValidationRun
 
     public ITypeModel Types => Engine.Types;
 
+    /// <summary>Where the reader found content it could not read, so that its absence from the tree is not reported again.</summary>
+    public UnreadableContent Unreadable { get; init; } = UnreadableContent.None;
+
     /// <summary>The resource whose structure (type or profile) is being validated: <c>%resource</c> for the invariants met on the way.</summary>
     public ElementNode? CurrentResource { get; private set; }
 
-    /// <summary>The environment invariants are evaluated in, for the current resource; made once per resource.</summary>
-    public FhirPathEnvironment Environment
+    /// <summary>The environment invariants are evaluated in, with the current resource as <c>%resource</c>.</summary>
+    public FhirPathEnvironment Environment => EnvironmentFor(CurrentResource);
+
+    /// <summary>The environment with <paramref name="resource"/> as <c>%resource</c>; the last one made is kept, as a resource's elements are validated together.</summary>
+    public FhirPathEnvironment EnvironmentFor(ElementNode? resource)
     {
-        get
-        {
-            if (_current.Environment is { } env && ReferenceEquals(_current.Resource, CurrentResource)) return env;
-            var made = CurrentResource is null ? BaseEnvironment : BaseEnvironment with { Resource = CurrentResource };
-            _current = (CurrentResource, made);
-            return made;
-        }
+        if (_current.Environment is { } env && ReferenceEquals(_current.Resource, resource)) return env;
+        var made = resource is null ? BaseEnvironment : BaseEnvironment with { Resource = resource };
+        _current = (resource, made);
+        return made;
     }
 
     private FhirPathEnvironment BaseEnvironment => _base ??= new FhirPathEnvironment
@@ -72,7 +75,16 @@ internal sealed class ValidationRun
         var result = schema is null
             ? CheckResult.Undecided(IssueAt.Node(IssueCatalogue.ValTypeUnknown, resource, type ?? "(none)"))
             : ValidateAgainst(resource, schema);
-        return CheckResult.Combine(result, Within(resource, () => Engine.ResourceRules.Validate(resource, this)));
+        var outer = CurrentResource;
+        CurrentResource = resource;
+        try
+        {
+            return CheckResult.Combine(result, Engine.ResourceRules.Validate(resource, this));
+        }
+        finally
+        {
+            CurrentResource = outer;
+        }
     }
 
     /// <summary>Validates an element against a whole structure (a type, a profile, an extension definition), reporting the structure's own problems the first time it is used.</summary>
@@ -81,7 +93,17 @@ internal sealed class ValidationRun
         if (!_inProgress.Add((node, schema))) return CheckResult.Success;
         try
         {
-            var result = schema.IsResource && node.IsResource ? Within(node, () => schema.Root.Validate(node, this)) : schema.Root.Validate(node, this);
+            var outer = CurrentResource;
+            if (schema.IsResource && node.IsResource) CurrentResource = node;
+            CheckResult result;
+            try
+            {
+                result = schema.Root.Validate(node, this);
+            }
+            finally
+            {
+                CurrentResource = outer;
+            }
             if (schema.Problems.Count > 0 && _problemsReported.Add(schema))
                 foreach (var problem in schema.Problems) result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Place(problem, node)));
             return result;
@@ -89,21 +111,6 @@ internal sealed class ValidationRun
         finally
         {
             _inProgress.Remove((node, schema));
-        }
-    }
-
-    /// <summary>Runs a validation with <paramref name="resource"/> as <c>%resource</c>.</summary>
-    private CheckResult Within(ElementNode resource, Func<CheckResult> validate)
-    {
-        var outer = CurrentResource;
-        CurrentResource = resource;
-        try
-        {
-            return validate();
-        }
-        finally
-        {
-            CurrentResource = outer;
         }
     }
 

@@ -51,7 +51,7 @@ internal static class SliceGroupBuilder
     /// <summary>One discriminator as a condition, or null when the slice fixes nothing it could test (the caller then tests the whole slice).</summary>
     private static ISliceCondition? One(DiscriminatorInfo discriminator, SnapshotNode slice, CompileContext context)
     {
-        if (SlicePathResolver.Resolve(slice, discriminator.Path, context) is not { } target) return null;
+        if (SlicePathResolver.Resolve(slice, discriminator.Path, context) is not { } target) return ExtensionUrl(discriminator, slice, context);
         if (PathOf(discriminator.Path, context) is not { } path) return null;
         var element = target.Element;
         switch (discriminator.Type)
@@ -75,6 +75,15 @@ internal static class SliceGroupBuilder
                 return null;
         }
     }
+
+    /// <summary>
+    /// An extension slice whose extension definition is not at hand is still identified by url: an extension's url
+    /// is its definition's canonical, which the slice names as the type's profile.
+    /// </summary>
+    private static ISliceCondition? ExtensionUrl(DiscriminatorInfo discriminator, SnapshotNode slice, CompileContext context) =>
+        discriminator is { Type: "value", Path: "url" } && slice.Element.Types is [{ Code: "Extension", Profiles: [var profile] }] && PathOf("url", context) is { } path
+            ? new ValueCondition(path, ValueTree.Parse(new FhirValue("uri", System.Text.Json.JsonSerializer.Serialize(profile))), exact: true)
+            : null;
 
     private static DiscriminatorPath? PathOf(string path, CompileContext context)
     {

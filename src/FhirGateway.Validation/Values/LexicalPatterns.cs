@@ -5,19 +5,33 @@ namespace FhirGateway.Validation.Values;
 
 /// <summary>
 /// The regexes of the definitions (a primitive's lexical rule, ElementDefinition regex extensions) compiled
-/// once each, anchored to the whole value, and run by the non-backtracking engine so that no input can make
-/// them slow. Thread-safe.
+/// once each to IL, anchored to the whole value, with a match timeout so that no pattern and input can make
+/// validation hang (<see cref="IsMatch"/> treats a timeout as "cannot tell"). Thread-safe.
 /// </summary>
 internal static class LexicalPatterns
 {
     private static readonly ConcurrentDictionary<string, Regex?> Cache = new(StringComparer.Ordinal);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Whether the value matches; null when the match ran out of time.</summary>
+    public static bool? IsMatch(Regex pattern, string value)
+    {
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The whole-value regex for a pattern as the definitions write it, or null when .NET cannot compile it.</summary>
     public static Regex? For(string pattern) => Cache.GetOrAdd(pattern, static p =>
     {
         try
         {
-            return new Regex($@"\A(?:{FromXmlSchema(p)})\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+            return new Regex($@"\A(?:{FromXmlSchema(p)})\z", RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
         }
         catch (ArgumentException)
         {

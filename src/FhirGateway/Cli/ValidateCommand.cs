@@ -87,6 +87,11 @@ internal static class ValidateCommand
 
         private async Task<FileResult?> ValidateFileAsync(FhirValidator validator, string file, CancellationToken cancellationToken)
         {
+            if (file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            {
+                await stderr.WriteLineAsync($"{file}: FHIR XML is not read yet; give the resource as JSON".AsMemory(), cancellationToken);
+                return null;
+            }
             byte[] bytes;
             try
             {

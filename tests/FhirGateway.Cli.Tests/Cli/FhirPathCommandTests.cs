@@ -21,13 +21,7 @@ public sealed class FhirPathCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None);
-        return (exit, stdout.ToString().ReplaceLineEndings("\n"), stderr.ToString().ReplaceLineEndings("\n"));
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRun.Run(args);
 
     private static async Task<JsonElement[]> Json(params string[] args)
     {

@@ -1,6 +1,6 @@
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Definitions.Sources;
-using static FhirGateway.Cli.Tests.Cli.CliRun;
+using static FhirGateway.Cli.Tests.CliRun;
 
 namespace FhirGateway.Cli.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using static FhirGateway.Cli.Tests.Cli.CliRun;
+using static FhirGateway.Cli.Tests.CliRun;
 
 namespace FhirGateway.Cli.Tests.Cli;
 

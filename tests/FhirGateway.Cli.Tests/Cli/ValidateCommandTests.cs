@@ -110,6 +110,15 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_xml_file_is_refused_with_the_reason_and_exit_2()
+    {
+        var file = Write("patient.xml", """<Patient xmlns="http://hl7.org/fhir"/>""");
+        var (exit, _, errors) = await CliRun.Run("validate", file);
+        Assert.Equal(CliApp.ExitUsage, exit);
+        Assert.Contains("patient.xml: FHIR XML is not read yet", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Long_runs_print_progress_on_stderr()
     {
         for (var i = 0; i < 25; i++) Valid($"many/p{i:D2}.json");

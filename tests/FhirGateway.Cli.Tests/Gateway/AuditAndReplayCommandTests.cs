@@ -15,8 +15,8 @@ public sealed class AuditAndReplayCommandTests : IDisposable
     [Fact]
     public async Task Ingest_stores_the_seeds_without_a_running_gateway_refuses_the_unreadable_ones_and_knows_repeats()
     {
-        var (exit, output, errors) = await CliRun.RunAsync("ingest", CliRun.Seeds, "--data", _data);
-        var (again, repeat, _) = await CliRun.RunAsync("ingest", CliRun.Seeds, "--data", _data);
+        var (exit, output, errors) = await CliRun.Run("ingest", CliRun.Seeds, "--data", _data);
+        var (again, repeat, _) = await CliRun.Run("ingest", CliRun.Seeds, "--data", _data);
 
         Assert.Equal(CliApp.ExitIssues, exit);
         Assert.Matches(@"\d+ stored, 0 repeats, 2 refused", output);
@@ -29,11 +29,11 @@ public sealed class AuditAndReplayCommandTests : IDisposable
     [Fact]
     public async Task Audit_verify_passes_an_intact_ledger_and_names_the_first_modified_entry()
     {
-        await CliRun.RunAsync("ingest", Path.Combine(CliRun.Seeds, "als"), "--data", _data);
+        await CliRun.Run("ingest", Path.Combine(CliRun.Seeds, "als"), "--data", _data);
 
-        var (intact, okOut, _) = await CliRun.RunAsync("audit", "verify", "--data", _data);
+        var (intact, okOut, _) = await CliRun.Run("audit", "verify", "--data", _data);
         Tamper("UPDATE ledger SET record_key = 'REC-FORGED@1' WHERE seq = 7");
-        var (broken, brokenOut, _) = await CliRun.RunAsync("audit", "verify", "--data", _data);
+        var (broken, brokenOut, _) = await CliRun.Run("audit", "verify", "--data", _data);
 
         Assert.Equal(CliApp.ExitOk, intact);
         Assert.Matches(@"ledger intact: \d+ entries, head [0-9a-f]{64}", okOut);
@@ -45,7 +45,7 @@ public sealed class AuditAndReplayCommandTests : IDisposable
     [Fact]
     public async Task Audit_trace_of_an_unknown_record_says_so_and_exits_1()
     {
-        var (exit, output, _) = await CliRun.RunAsync("audit", "trace", "--record", "REC-NOPE", "--data", _data);
+        var (exit, output, _) = await CliRun.Run("audit", "trace", "--record", "REC-NOPE", "--data", _data);
 
         Assert.Equal(CliApp.ExitIssues, exit);
         Assert.Contains("no ledger entries for record REC-NOPE", output, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class AuditAndReplayCommandTests : IDisposable
     [Fact]
     public async Task Audit_trace_needs_exactly_one_of_patient_or_record()
     {
-        var (exit, _, errors) = await CliRun.RunAsync("audit", "trace", "--data", _data);
+        var (exit, _, errors) = await CliRun.Run("audit", "trace", "--data", _data);
 
         Assert.Equal(CliApp.ExitUsage, exit);
         Assert.Contains("--patient ID or --record ID", errors, StringComparison.Ordinal);
@@ -63,9 +63,9 @@ public sealed class AuditAndReplayCommandTests : IDisposable
     [Fact]
     public async Task Replay_says_when_nothing_matches()
     {
-        var (all, allOut, _) = await CliRun.RunAsync("replay", "--all", "--data", _data);
-        var (one, oneOut, _) = await CliRun.RunAsync("replay", "--record", "REC-1", "--data", _data);
-        var (none, _, usage) = await CliRun.RunAsync("replay", "--data", _data);
+        var (all, allOut, _) = await CliRun.Run("replay", "--all", "--data", _data);
+        var (one, oneOut, _) = await CliRun.Run("replay", "--record", "REC-1", "--data", _data);
+        var (none, _, usage) = await CliRun.Run("replay", "--data", _data);
 
         Assert.Equal((CliApp.ExitOk, CliApp.ExitIssues, CliApp.ExitUsage), (all, one, none));
         Assert.Contains("nothing is parked", allOut, StringComparison.Ordinal);

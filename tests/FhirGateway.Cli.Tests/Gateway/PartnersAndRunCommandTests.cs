@@ -52,7 +52,7 @@ public sealed class PartnersAndRunCommandTests : IAsyncLifetime
               {"Id":"old","Organization":"urn:test|old","BaseUrl":"{{_oldBase}}"}]}
             """);
 
-        var (exit, output, errors) = await CliRun.RunAsync("partners", "check", "--config", config, "--data", _folder);
+        var (exit, output, errors) = await CliRun.Run("partners", "check", "--config", config, "--data", _folder);
 
         Assert.True(exit == CliApp.ExitIssues, output + errors);
         var lines = output.Split('\n');
@@ -69,7 +69,7 @@ public sealed class PartnersAndRunCommandTests : IAsyncLifetime
     {
         var config = Config($$"""{"Partners":[{"Id":"good","Organization":"urn:test|good","BaseUrl":"{{_sandbox.BaseUrl("good")}}"}]}""");
 
-        var (exit, output, _) = await CliRun.RunAsync("partners", "check", "--config", config, "--data", _folder);
+        var (exit, output, _) = await CliRun.Run("partners", "check", "--config", config, "--data", _folder);
 
         Assert.Equal(CliApp.ExitOk, exit);
         Assert.DoesNotContain("FALLS SHORT", output, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class PartnersAndRunCommandTests : IAsyncLifetime
              "Partners":[{"Id":"p","Organization":"no-bar","BaseUrl":"ftp://x","Auth":{"Mode":"ClientCredentials"}}]}
             """);
 
-        var (exit, _, errors) = await CliRun.RunAsync("run", "--config", config, "--data", _folder, "--urls", "http://127.0.0.1:0");
+        var (exit, _, errors) = await CliRun.Run("run", "--config", config, "--data", _folder, "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(CliApp.ExitUsage, exit);
         Assert.Contains("Partners:0:BaseUrl (FHIRGW_PARTNERS__0__BASEURL)", errors, StringComparison.Ordinal);

@@ -13,6 +13,17 @@ public sealed class ConsentDirectiveTests
         Assert.Equal(new BusinessIdentifier(ClinicIg.Systems.Organization, "northbridge-uh"), directive.PartnerOrganization);
         Assert.True(directive.Active);
         Assert.Equal(new DateTimeOffset(2026, 1, 12, 0, 0, 0, TimeSpan.FromHours(1)), directive.Start);
+        Assert.Null(directive.End);
+        Assert.False(directive.IsInForce(new DateTimeOffset(2026, 1, 11, 23, 0, 0, TimeSpan.FromHours(1))));
+        Assert.True(directive.IsInForce(new DateTimeOffset(2040, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void A_consent_with_an_end_date_is_in_force_through_that_day_and_not_after()
+    {
+        var json = JsonNode.Parse(RepoFiles.Seed("als/01-consent.json"))!;
+        json["period"]!["end"] = "2027-12-31";
+        var directive = new RecordMapper().Map(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString())).Record!.Consent!;
         Assert.True(directive.IsInForce(new DateTimeOffset(2027, 12, 31, 23, 0, 0, TimeSpan.FromHours(1))));
         Assert.False(directive.IsInForce(new DateTimeOffset(2028, 1, 1, 0, 0, 1, TimeSpan.FromHours(1))));
     }

@@ -35,3 +35,22 @@ public sealed class ClientCredentialsTests : GatewayTestBase
         Assert.Equal(["Bearer tok-1", "Bearer tok-1"], Partner.Authorizations.ToArray());
     }
 }
+
+public sealed class BearerTokenTests : GatewayTestBase
+{
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        settings["Partners:0:Auth:Mode"] = "Bearer";
+        settings["Partners:0:Auth:Token"] = "static-partner-token";
+    }
+
+    [Fact]
+    public async Task Deliveries_carry_the_configured_bearer_token()
+    {
+        await ConsentAsync("p1");
+        await Gateway.WaitForAsync(s => s.DeliveriesDelivered == 1, "the consent");
+
+        Assert.Equal(["Bearer static-partner-token"], Partner.Authorizations.ToArray());
+        Assert.Equal(0, Partner.TokenRequests);
+    }
+}

@@ -59,6 +59,23 @@ public sealed class DeliveryTests : GatewayTestBase
     }
 
     [Fact]
+    public async Task A_consent_that_starts_later_holds_the_records_until_it_is_in_force_and_one_that_ended_holds_them_again()
+    {
+        await Gateway.SubmitAsync(Records.Consent("consent-1", "p1", GatewayFixture.PartnerOrg,
+            period: ",\"start\":\"2026-03-02T00:00:00Z\",\"end\":\"2026-03-03T00:00:00Z\""));
+        await Gateway.SubmitAsync(Records.Bytes("r1", "p1"));
+        await Gateway.WaitForAsync(s => s.DeliveriesHeld == 2, "held before the consent starts");
+
+        Gateway.Advance(TimeSpan.FromDays(1));
+        await Gateway.WaitForAsync(s => s.DeliveriesDelivered == 2, "released once the consent is in force");
+
+        Gateway.Advance(TimeSpan.FromDays(2));
+        await Gateway.SubmitAsync(Records.Bytes("r2", "p1"));
+        await Gateway.WaitForAsync(s => s.DeliveriesHeld == 1, "held after the consent ended");
+        Assert.Equal(1, Partner.Server.Count("Observation"));
+    }
+
+    [Fact]
     public async Task A_withdrawn_consent_holds_the_records_after_it()
     {
         await ConsentAsync("p1");

@@ -129,6 +129,17 @@ public sealed class IntakeTests : GatewayTestBase
         Assert.Empty(Directory.GetFiles(inbox));
     }
 
+    [Fact]
+    public async Task A_record_stored_by_another_process_is_picked_up_by_the_running_gateway()
+    {
+        // fhirgw ingest opens the same SQLite file with its own store and connections
+        var other = new FhirGateway.Runtime.Store.Sqlite.SqliteGatewayStore(Path.Combine(Folder.Path, "gateway.db"), TimeProvider.System);
+        await other.InitializeAsync(None);
+        await other.AcceptAsync(new FhirGateway.Runtime.Store.RecordSubmission(Records.Envelope("r1", "p1"), Records.Bytes("r1", "p1"), "cli"), None);
+
+        await Gateway.WaitForAsync(s => s.RecordsRouted == 1, "the gateway to route the record");
+    }
+
     private static async Task WaitForFileAsync(string path)
     {
         for (var i = 0; i < 200 && !File.Exists(path); i++) await Task.Delay(25);

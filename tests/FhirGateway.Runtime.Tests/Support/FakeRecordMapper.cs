@@ -44,7 +44,9 @@ public sealed class FakeRecordMapper : IRecordMapper
         if (envelope.Kind == RecordKinds.Consent)
         {
             var org = PartnerOrg(root.GetProperty("partnerOrg").GetString()!);
-            consent = new ConsentDirective(org, root.GetProperty("active").GetBoolean());
+            consent = new ConsentDirective(org, root.GetProperty("active").GetBoolean(),
+                root.TryGetProperty("start", out var start) ? start.GetDateTimeOffset() : null,
+                root.TryGetProperty("end", out var end) ? end.GetDateTimeOffset() : null);
             resources.Add(new MappedResource("Consent", "consent-" + envelope.RecordId, "http://example.org/StructureDefinition/clinic-consent",
                 new BusinessIdentifier(RecordSystem, envelope.RecordId), Json($$$"""
                 {"resourceType":"Consent","id":"consent-{{{envelope.RecordId}}}","identifier":[{"system":"{{{RecordSystem}}}","value":"{{{envelope.RecordId}}}"}],"status":"{{{(consent.Active ? "active" : "inactive")}}}","scope":{"text":"share"},"category":[{"text":"share"}],"patient":{"reference":"Patient/{{{patientId}}}"}}

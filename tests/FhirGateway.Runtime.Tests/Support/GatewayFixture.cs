@@ -58,7 +58,7 @@ public sealed class GatewayFixture : IAsyncDisposable
     };
 
     public static async Task<GatewayFixture> StartAsync(string dataFolder, Uri partner, Action<Dictionary<string, string?>>? configure = null,
-        FakeTimeProvider? time = null, FakeRecordMapper? mapper = null)
+        FakeTimeProvider? time = null, FakeRecordMapper? mapper = null, Action<IServiceCollection>? services = null)
     {
         var settings = Settings(dataFolder, partner);
         configure?.Invoke(settings);
@@ -74,6 +74,7 @@ public sealed class GatewayFixture : IAsyncDisposable
                 b.Services.AddSingleton<IRecordMapper>(mapper);
                 b.Services.AddSingleton<ITransactionBundleBuilder, FakeBundleBuilder>();
                 b.Services.AddSingleton<IRecordValidator, StructuralRecordValidator>();
+                services?.Invoke(b.Services);
             },
         });
         await app.StartAsync();
@@ -96,10 +97,10 @@ public sealed class GatewayFixture : IAsyncDisposable
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    /// <summary>Polls the store until <paramref name="done"/> holds (10 s at most, real time).</summary>
+    /// <summary>Polls the store until <paramref name="done"/> holds (30 s at most, real time: generous for a loaded CI machine).</summary>
     public async Task<StoreSummary> WaitForAsync(Func<StoreSummary, bool> done, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var summary = await Store.SummaryAsync(CancellationToken.None);
@@ -112,7 +113,7 @@ public sealed class GatewayFixture : IAsyncDisposable
     /// <summary>Waits until the ledger holds <paramref name="count"/> entries of a step for a record.</summary>
     public async Task WaitForStepAsync(string record, string step, int count = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((await Store.TraceAsync(record, null, CancellationToken.None)).Count(e => e.Step == step) < count)
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for {count} {step} entries of {record}");

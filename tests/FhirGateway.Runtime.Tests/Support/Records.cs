@@ -21,6 +21,6 @@ public static class Records
         new(recordId, version, kind, patientId, new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero));
 
     /// <summary>A consent record (the fake mapper reads <c>partnerOrg</c> and <c>active</c>).</summary>
-    public static byte[] Consent(string recordId, string patientId, string partnerOrg, bool active = true, int version = 1) =>
-        Bytes(recordId, patientId, version, "consent", $$""","partnerOrg":"{{partnerOrg}}","active":{{(active ? "true" : "false")}}""");
+    public static byte[] Consent(string recordId, string patientId, string partnerOrg, bool active = true, int version = 1, string period = "") =>
+        Bytes(recordId, patientId, version, "consent", $$""","partnerOrg":"{{partnerOrg}}","active":{{(active ? "true" : "false")}}{{period}}""");
 }

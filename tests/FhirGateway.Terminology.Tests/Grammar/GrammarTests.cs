@@ -64,6 +64,7 @@ public sealed class GrammarTests
     [InlineData("82953-1")]
     [InlineData("101281-4")]
     [InlineData("LA6724-4")]
+    [InlineData("LA32-8")]
     [InlineData("LP43571-6")]
     public void Loinc_codes_with_the_right_form_pass(string code) => Assert.Null(LoincCodes.Problem(code));
 

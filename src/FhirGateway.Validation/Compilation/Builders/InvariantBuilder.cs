@@ -25,7 +25,8 @@ internal sealed class InvariantBuilder : ICheckBuilder
                 continue;
             }
             var severity = constraint.Severity == "warning" ? IssueSeverity.Warning : IssueSeverity.Error;
-            checks.Add(new InvariantCheck(constraint.Key, severity, constraint.Human, compiled.Expression, constraint.BestPractice));
+            var fromType = !element.IsRoot && constraint.Source is { } source && source != element.Context.Structure.Url;
+            checks.Add(new InvariantCheck(constraint.Key, severity, constraint.Human, compiled.Expression, constraint.BestPractice, fromType));
         }
     }
 }

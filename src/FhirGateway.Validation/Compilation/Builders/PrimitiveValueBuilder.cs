@@ -6,7 +6,8 @@ namespace FhirGateway.Validation.Compilation.Builders;
 
 /// <summary>
 /// The root of a primitive type's definition → <see cref="PrimitiveValueCheck"/> from its <c>value</c> element:
-/// the regex extension on the value's type, its FHIRPath system type and its maxLength.
+/// the regex extension on the value's type, its FHIRPath system type and its maxLength; uri types also get
+/// <see cref="UrnCheck"/> for their urn:uuid: and urn:oid: forms.
 /// </summary>
 internal sealed class PrimitiveValueBuilder : ICheckBuilder
 {
@@ -18,6 +19,8 @@ internal sealed class PrimitiveValueBuilder : ICheckBuilder
         var type = value.Types.Count > 0 ? value.Types[0] : null;
         var regex = type?.Regex is { } r ? LexicalPatterns.For(r) : null;
         var systemType = type?.Code is { } code && code.StartsWith("http://hl7.org/fhirpath/", StringComparison.Ordinal) ? code["http://hl7.org/fhirpath/".Length..] : null;
-        checks.Add(new PrimitiveValueCheck(element.Context.Structure.Type, regex, systemType, value.MaxLength));
+        var typeName = element.Context.Structure.Type;
+        checks.Add(new PrimitiveValueCheck(typeName, regex, systemType, value.MaxLength));
+        if (typeName is "uri" or "url" or "canonical") checks.Add(UrnCheck.Instance);
     }
 }

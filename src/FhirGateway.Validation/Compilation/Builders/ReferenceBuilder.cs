@@ -1,3 +1,4 @@
+using FhirGateway.Fhir.Issues;
 using FhirGateway.Validation.Checks;
 using FhirGateway.Validation.Schema;
 
@@ -17,7 +18,14 @@ internal sealed class ReferenceBuilder : ICheckBuilder
         foreach (var profile in reference.TargetProfiles)
         {
             var definition = element.Context.Cache.FindDefinition(profile);
-            if (definition is null || definition.Type is "Resource" or "DomainResource")
+            if (definition is null)
+            {
+                element.Context.Problems.Add(IssueCatalogue.ValSnapshotProblem.At(null, element.Context.Structure.Canonical,
+                    $"{element.Element.Id ?? element.Element.Path} names the target profile {profile}, which is unknown: its references are not checked against it"));
+                checks.Add(new ReferenceCheck([]));
+                return;
+            }
+            if (definition.Type is "Resource" or "DomainResource")
             {
                 checks.Add(new ReferenceCheck([]));
                 return;

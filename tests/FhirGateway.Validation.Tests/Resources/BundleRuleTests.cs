@@ -1,0 +1,49 @@
+using FhirGateway.Validation.Tests.Support;
+using static FhirGateway.Validation.Tests.Support.TestDefinitions;
+
+namespace FhirGateway.Validation.Tests.Resources;
+
+/// <summary>The rules R4 states for Bundles: fullUrl, links, documents.</summary>
+public sealed class BundleRuleTests
+{
+    private static string Collection(string fullUrl, string id = "p1") => $$"""
+        { "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "{{fullUrl}}", "resource": { "resourceType": "Patient", "id": "{{id}}" } } ] }
+        """;
+
+    [Fact]
+    public void Fails_when_a_full_url_is_relative()
+    {
+        Assert.Equal([("val-bundle-fullurl-relative", "Bundle.entry[0]")], Validator().Validate(Collection("Patient/p1")).ErrorCodes());
+    }
+
+    [Fact]
+    public void Fails_when_a_restful_full_url_disagrees_with_the_resource_id()
+    {
+        Assert.Empty(Validator().Validate(Collection("http://x.org/fhir/Patient/p1")).Errors());
+        Assert.Equal([("val-bundle-fullurl-mismatch", "Bundle.entry[0].fullUrl")], Validator().Validate(Collection("http://x.org/fhir/Patient/p2")).ErrorCodes());
+    }
+
+    [Fact]
+    public void Fails_when_a_paging_link_relation_repeats()
+    {
+        var result = Validator().Validate("""
+            { "resourceType": "Bundle", "type": "searchset", "link": [
+              { "relation": "self", "url": "http://x.org/a" }, { "relation": "next", "url": "http://x.org/b" }, { "relation": "self", "url": "http://x.org/c" } ] }
+            """);
+        Assert.Equal([("val-bundle-link-repeated", "Bundle.link[2]")], result.ErrorCodes());
+    }
+
+    [Fact]
+    public void A_document_must_hold_every_section_entry_once()
+    {
+        static string Document(string sectionEntry) => $$"""
+            { "resourceType": "Bundle", "type": "document", "identifier": { "system": "urn:ietf:rfc:3986", "value": "urn:uuid:4e5d6c7b-8a9b-4c0d-8e1f-203142536475" }, "timestamp": "2024-01-01T00:00:00Z",
+              "entry": [
+                { "fullUrl": "http://x.org/fhir/Composition/c", "resource": { "resourceType": "Composition", "id": "c", "status": "final", "type": { "text": "note" },
+                  "date": "2024-01-01", "author": [ { "display": "A" } ], "title": "T", "section": [ { "title": "S", "entry": [ { "reference": "{{sectionEntry}}" } ] } ] } },
+                { "fullUrl": "http://x.org/fhir/Observation/o", "resource": { "resourceType": "Observation", "id": "o", "status": "final", "code": { "text": "x" } } } ] }
+            """;
+        Assert.Empty(Validator().Validate(Document("Observation/o")).Errors());
+        Assert.Equal([("val-document-entry-missing", "Bundle.entry[0].resource.section[0].entry[0]")], Validator().Validate(Document("Observation/other")).ErrorCodes());
+    }
+}

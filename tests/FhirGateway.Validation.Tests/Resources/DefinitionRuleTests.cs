@@ -1,0 +1,37 @@
+using FhirGateway.Validation.Tests.Support;
+using static FhirGateway.Validation.Tests.Support.TestDefinitions;
+
+namespace FhirGateway.Validation.Tests.Resources;
+
+/// <summary>Rules on conformance resources and data types that their definitions cannot state alone.</summary>
+public sealed class DefinitionRuleTests
+{
+    [Fact]
+    public void A_search_parameter_must_keep_the_type_of_the_one_it_derives_from()
+    {
+        static string Parameter(string type) => $$"""
+            { "resourceType": "SearchParameter", "url": "http://example.org/sp", "name": "n", "status": "draft", "description": "d", "code": "name",
+              "base": [ "Organization" ], "type": "{{type}}", "expression": "Organization.name", "derivedFrom": "http://hl7.org/fhir/SearchParameter/Organization-name" }
+            """;
+        Assert.Empty(Validator().Validate(Parameter("string")).Errors());
+        Assert.Equal([("val-search-parameter-type", "SearchParameter")], Validator().Validate(Parameter("token")).ErrorCodes());
+    }
+
+    [Fact]
+    public void An_attachment_size_must_be_the_size_of_its_data()
+    {
+        static string Media(int size) => $$"""
+            { "resourceType": "Media", "status": "completed", "content": { "contentType": "text/plain", "data": "aGVsbG8=", "size": {{size}} } }
+            """;
+        Assert.Empty(Validator().Validate(Media(5)).Errors());
+        Assert.Equal([("val-attachment-size", "Media.content")], Validator().Validate(Media(6)).ErrorCodes());
+    }
+
+    [Fact]
+    public void A_urn_uuid_uri_must_be_a_lowercase_uuid()
+    {
+        static string Basic(string uri) => $$"""{ "resourceType": "Basic", "code": { "text": "x" }, "implicitRules": "{{uri}}" }""";
+        Assert.Empty(Validator().Validate(Basic("urn:uuid:4e5d6c7b-8a9b-4c0d-8e1f-203142536475")).Errors());
+        Assert.Equal([("val-urn-invalid", "Basic.implicitRules")], Validator().Validate(Basic("urn:uuid:4E5D6C7B-8A9B-4C0D-8E1F-203142536475")).ErrorCodes());
+    }
+}
