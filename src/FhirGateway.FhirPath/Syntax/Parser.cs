@@ -41,125 +41,25 @@ internal sealed class Parser
         _i++;
     }
 
-    /// <summary>expression (entry): the lowest level, <c>impliesExpression</c>.</summary>
-    private Expr Expression() => Implies();
+    /// <summary>expression (entry): the lowest precedence level, <c>impliesExpression</c>.</summary>
+    private Expr Expression() => Binary(0);
 
-    /// <summary>#impliesExpression: <c>expression 'implies' expression</c>.</summary>
-    private Expr Implies()
+    /// <summary>
+    /// One left-associative level of the <c>expression</c> rule: <c>expression OP expression</c> with the operators of
+    /// <see cref="BinaryLevels.All"/>[level]; its operands are the next level up, the last level's are <c>polarityExpression</c>.
+    /// #typeExpression takes a typeSpecifier, not an expression, on its right.
+    /// </summary>
+    private Expr Binary(int level)
     {
-        var left = OrXor();
-        while (Current.IsKeyword("implies"))
+        if (level == BinaryLevels.All.Length) return Polarity();
+        var rule = BinaryLevels.All[level];
+        var left = Binary(level + 1);
+        while (rule.Matches(Current))
         {
             var op = Take();
-            left = new BinaryExpr("implies", left, OrXor(), op.Position);
-        }
-        return left;
-    }
-
-    /// <summary>#orExpression: <c>expression ('or' | 'xor') expression</c>.</summary>
-    private Expr OrXor()
-    {
-        var left = And();
-        while (Current.IsKeyword("or") || Current.IsKeyword("xor"))
-        {
-            var op = Take();
-            left = new BinaryExpr(op.Text, left, And(), op.Position);
-        }
-        return left;
-    }
-
-    /// <summary>#andExpression: <c>expression 'and' expression</c>.</summary>
-    private Expr And()
-    {
-        var left = Membership();
-        while (Current.IsKeyword("and"))
-        {
-            var op = Take();
-            left = new BinaryExpr("and", left, Membership(), op.Position);
-        }
-        return left;
-    }
-
-    /// <summary>#membershipExpression: <c>expression ('in' | 'contains') expression</c>.</summary>
-    private Expr Membership()
-    {
-        var left = Equality();
-        while (Current.IsKeyword("in") || Current.IsKeyword("contains"))
-        {
-            var op = Take();
-            left = new BinaryExpr(op.Text, left, Equality(), op.Position);
-        }
-        return left;
-    }
-
-    /// <summary>#equalityExpression: <c>expression ('=' | '~' | '!=' | '!~') expression</c>.</summary>
-    private Expr Equality()
-    {
-        var left = Inequality();
-        while (Current.Is("=") || Current.Is("~") || Current.Is("!=") || Current.Is("!~"))
-        {
-            var op = Take();
-            left = new BinaryExpr(op.Text, left, Inequality(), op.Position);
-        }
-        return left;
-    }
-
-    /// <summary>#inequalityExpression: <c>expression ('&lt;=' | '&lt;' | '&gt;' | '&gt;=') expression</c>.</summary>
-    private Expr Inequality()
-    {
-        var left = Union();
-        while (Current.Is("<") || Current.Is("<=") || Current.Is(">") || Current.Is(">="))
-        {
-            var op = Take();
-            left = new BinaryExpr(op.Text, left, Union(), op.Position);
-        }
-        return left;
-    }
-
-    /// <summary>#unionExpression: <c>expression '|' expression</c>.</summary>
-    private Expr Union()
-    {
-        var left = TypeExpression();
-        while (Current.Is("|"))
-        {
-            var op = Take();
-            left = new BinaryExpr("|", left, TypeExpression(), op.Position);
-        }
-        return left;
-    }
-
-    /// <summary>#typeExpression: <c>expression ('is' | 'as') typeSpecifier</c>.</summary>
-    private Expr TypeExpression()
-    {
-        var left = Additive();
-        while (Current.IsKeyword("is") || Current.IsKeyword("as"))
-        {
-            var op = Take();
-            left = new TypeOperatorExpr(op.Text, left, TypeSpecifier(), op.Position);
-        }
-        return left;
-    }
-
-    /// <summary>#additiveExpression: <c>expression ('+' | '-' | '&amp;') expression</c>.</summary>
-    private Expr Additive()
-    {
-        var left = Multiplicative();
-        while (Current.Is("+") || Current.Is("-") || Current.Is("&"))
-        {
-            var op = Take();
-            left = new BinaryExpr(op.Text, left, Multiplicative(), op.Position);
-        }
-        return left;
-    }
-
-    /// <summary>#multiplicativeExpression: <c>expression ('*' | '/' | 'div' | 'mod') expression</c>.</summary>
-    private Expr Multiplicative()
-    {
-        var left = Polarity();
-        while (Current.Is("*") || Current.Is("/") || Current.IsKeyword("div") || Current.IsKeyword("mod"))
-        {
-            var op = Take();
-            left = new BinaryExpr(op.Text, left, Polarity(), op.Position);
+            left = rule.IsTypeOperator
+                ? new TypeOperatorExpr(op.Text, left, TypeSpecifier(), op.Position)
+                : new BinaryExpr(op.Text, left, Binary(level + 1), op.Position);
         }
         return left;
     }
