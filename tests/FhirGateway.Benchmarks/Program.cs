@@ -1,6 +1,3 @@
-using System.Runtime;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using FhirGateway.Benchmarks.FhirPath;
 
@@ -11,11 +8,4 @@ if (args is ["--export-fhirpath-cases", var target])
     CompareExport.Write(target);
     return;
 }
-
-// This host runs with the product's GC settings (src/FhirGateway/GarbageCollection.props); every job, including one
-// chosen on the command line (--job short), gets the same, so the figures are those of the fhirgw process.
-var productGc = Job.Default
-    .WithGcServer(GCSettings.IsServerGC)
-    .WithGcConcurrent(GCSettings.LatencyMode != GCLatencyMode.Batch)
-    .AsMutator();
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance.AddJob(productGc));
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
