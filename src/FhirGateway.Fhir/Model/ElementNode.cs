@@ -18,7 +18,8 @@ public sealed partial class ElementNode
 {
     private readonly NodeShape _shape;
     private ElementNode? _parent;
-    private string? _text;
+    /// <summary>The lexical value: a string, or a <see cref="DeferredText"/> a reader left for a very long one (decoded on first read).</summary>
+    private object? _text;
     /// <summary>The index among same-named siblings when in an array, -1 for a single value.</summary>
     private int _slot = -1;
 
@@ -29,7 +30,7 @@ public sealed partial class ElementNode
     }
 
     /// <summary>A node of a shape a reader's tables share (or, for a root, made for its tree); the reader attaches it with <see cref="SetChildren"/>.</summary>
-    internal ElementNode(NodeShape shape, int position, string? text)
+    internal ElementNode(NodeShape shape, int position, object? text)
     {
         _shape = shape;
         Position = position;
@@ -55,7 +56,13 @@ public sealed partial class ElementNode
     public Definitions.ElementDefinitionInfo? Definition => _shape.Definition;
 
     /// <summary>The exact lexical value of a primitive (<c>1.50</c> stays <c>1.50</c>), the xhtml of a <c>div</c>; null when the primitive only carries id or extensions.</summary>
-    public string? Text => _text;
+    public string? Text => _text as string ?? DecodeDeferred();
+
+    /// <summary>True when the element has a lexical value (without decoding a deferred one).</summary>
+    public bool HasText => _text is not null;
+
+    /// <summary>True while the lexical value is still a reader's <see cref="DeferredText"/> (not yet read).</summary>
+    internal bool TextIsDeferred => _text is DeferredText;
 
     /// <summary>The element this one is a child of; null for a root.</summary>
     public ElementNode? Parent => _parent;
@@ -122,6 +129,18 @@ public sealed partial class ElementNode
 
     /// <summary>Sets the primitive's lexical value. Construction only.</summary>
     public void SetText(string? text) => _text = text;
+
+    /// <summary>Sets the lexical value as a reader has it: a string or a <see cref="DeferredText"/>. Construction only.</summary>
+    internal void SetValue(object? text) => _text = text;
+
+    /// <summary>Decodes a deferred value once; threads that race here each decode the same string and either may be kept.</summary>
+    private string? DecodeDeferred()
+    {
+        if (_text is not DeferredText deferred) return null;
+        var text = deferred.Decode();
+        _text = text;
+        return text;
+    }
 
     public override string ToString() => Text is null ? $"{Location} : {InstanceType}" : $"{Location} : {InstanceType} = {Text}";
 }

@@ -163,5 +163,5 @@ internal sealed partial class JsonTreeReader
         return child;
     }
 
-    private static bool HasContent(ElementNode node) => node.Text is not null || node.HasChildren || node.IsResource;
+    private static bool HasContent(ElementNode node) => node.HasText || node.HasChildren || node.IsResource;
 }

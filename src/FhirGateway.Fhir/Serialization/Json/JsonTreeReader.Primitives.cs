@@ -25,7 +25,7 @@ internal sealed partial class JsonTreeReader
             var text = ReadText(ref r, p, -1, namePos);
             if (text is null) return;
             if (slot.Single is null) slot.Single = NewNode(p, namePos, text);
-            else slot.Single.SetText(text);
+            else slot.Single.SetValue(text);
             return;
         }
         if (!ExpectArray(ref r, p.WireName, p, namePos)) return;
@@ -43,15 +43,18 @@ internal sealed partial class JsonTreeReader
                 var text = ReadText(ref r, p, i, pos);
                 if (text is null) entry.Reported = true;
                 else if (entry.Node is null) entry.Node = NewNode(p, pos, text);
-                else entry.Node.SetText(text);
+                else entry.Node.SetValue(text);
             }
         }
         EndArray(i, p.WireName, namePos);
         slot.ValueCount = i;
     }
 
-    /// <summary>Reads a primitive's lexical value exactly (numbers as their token text); reports and skips a value of the wrong JSON kind.</summary>
-    private string? ReadText(ref Utf8JsonReader r, TypedProperty p, int index, int pos)
+    /// <summary>
+    /// Reads a primitive's lexical value exactly (numbers as their token text; a very long string as a
+    /// <see cref="DeferredUtf8Text"/>); reports and skips a value of the wrong JSON kind. Null when nothing was read.
+    /// </summary>
+    private object? ReadText(ref Utf8JsonReader r, TypedProperty p, int index, int pos)
     {
         var expected = p.ValueKind;
         switch (r.TokenType)
@@ -62,6 +65,7 @@ internal sealed partial class JsonTreeReader
                     Report(IssueCatalogue.JsonEmptyString, pos, _path.Describe(p.WireName, index), p.WireName);
                     return null;
                 }
+                if (DeferredUtf8Text.TryDefer(ref r, _document.Text) is { } deferred) return deferred;
                 var text = TryGetString(ref r);
                 if (text is null)
                     Report(IssueCatalogue.JsonInvalidString, pos, _path.Describe(p.WireName, index), p.WireName, Encoding.UTF8.GetString(r.ValueSpan));

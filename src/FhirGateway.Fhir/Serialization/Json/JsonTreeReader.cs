@@ -180,9 +180,9 @@ internal sealed partial class JsonTreeReader
     private string? ObjectLocation(string? wire, int index) => wire is null ? null : _path.Describe(wire, index);
 
     /// <summary>The string the reader is on, unescaped; null when its escapes do not make valid UTF-16 (a lone surrogate such as <c>\uD800</c>).</summary>
+    /// <summary>The current string token, or null when it is not valid UTF-8 or unescapes to a lone surrogate (the caller reports it).</summary>
     private static string? TryGetString(ref Utf8JsonReader r)
     {
-        if (!r.ValueIsEscaped) return r.GetString();
         try
         {
             return r.GetString();
@@ -195,7 +195,7 @@ internal sealed partial class JsonTreeReader
 
     private SlotEntries RentEntries() => _entryPool.Count > 0 ? _entryPool.Pop() : new SlotEntries();
 
-    private static ElementNode NewNode(TypedProperty p, int position, string? text) => new(p.Shape, position, text);
+    private static ElementNode NewNode(TypedProperty p, int position, object? text) => new(p.Shape, position, text);
 
     /// <summary>Finds the slot already holding this property (any of its choice names), or adds one; reports a repeat or a second choice type.</summary>
     private int FindOrAddSlot(List<PropertySlot> slots, TypedProperty p, bool companion, int namePos)
