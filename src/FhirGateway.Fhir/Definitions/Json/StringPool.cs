@@ -11,7 +11,10 @@ namespace FhirGateway.Fhir.Definitions.Json;
 internal static class StringPool
 {
     private const int MaxPooledLength = 512;
-    private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+    /// <summary>Sized for the R4 core (about 124,000 distinct strings once every definition is read), so that it does not grow table by table while core loads.</summary>
+    private const int InitialCapacity = 1 << 17;
+
+    private static readonly ConcurrentDictionary<string, string> Pool = new(Environment.ProcessorCount, InitialCapacity, StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
