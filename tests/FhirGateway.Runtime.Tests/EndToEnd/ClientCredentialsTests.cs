@@ -31,8 +31,11 @@ public sealed class ClientCredentialsTests : GatewayTestBase
         await Gateway.SubmitAsync(Records.Bytes("r1", "p1"));
         await Gateway.WaitForAsync(s => s.DeliveriesDelivered == 2, "deliveries");
 
+        // Every request (two deliveries, and any retry a slow machine causes) carries the one token fetched.
         Assert.Equal(1, Partner.TokenRequests);
-        Assert.Equal(["Bearer tok-1", "Bearer tok-1"], Partner.Authorizations.ToArray());
+        var authorizations = Partner.Authorizations.ToArray();
+        Assert.True(authorizations.Length >= 2, $"expected at least two delivery requests, saw {authorizations.Length}");
+        Assert.All(authorizations, a => Assert.Equal("Bearer tok-1", a));
     }
 }
 
