@@ -33,7 +33,7 @@ internal static class DemoCommand
         }
         await stdout.WriteLineAsync($"FhirGateway demo: seeds from {Path.GetFullPath(seeds)}; starting a sandbox partner EHR and the gateway…".AsMemory(), cancellationToken);
         var report = await DemoRun.RunAsync(seeds, data, TimeSpan.FromSeconds(Math.Max(5, timeout)), null, cancellationToken);
-        await new DemoSummaryWriter(stdout).WriteAsync(report, cancellationToken);
+        await new DemoSummaryWriter(stdout, SelfCommand.Current).WriteAsync(report, cancellationToken);
         return report.Success ? CliApp.ExitOk : CliApp.ExitIssues;
     }
 }

@@ -2,8 +2,8 @@ using FhirGateway.Runtime.Demo;
 
 namespace FhirGateway.Cli;
 
-/// <summary>Prints the demo's summary: intake, resources, deliveries, parked records with reasons, held records, the ledger, and the trace command.</summary>
-internal sealed class DemoSummaryWriter(TextWriter stdout)
+/// <summary>Prints the demo's summary: intake, resources, deliveries, parked records with reasons, held records, the ledger, and the trace command (<paramref name="self"/> is how to run fhirgw from here, see <see cref="SelfCommand"/>).</summary>
+internal sealed class DemoSummaryWriter(TextWriter stdout, string self)
 {
     public async Task WriteAsync(DemoReport report, CancellationToken cancellationToken)
     {
@@ -33,8 +33,8 @@ internal sealed class DemoSummaryWriter(TextWriter stdout)
         var example = report.Seeds.FirstOrDefault(s => !s.Broken && s.RecordKey is not null && s.File.Contains("infusion", StringComparison.Ordinal))
             ?? report.Seeds.FirstOrDefault(s => s.RecordKey is not null);
         if (example?.RecordKey is { } key)
-            await Line($"trace one record:  fhirgw audit trace --record {key[..key.LastIndexOf('@')]} --data {data}");
-        await Line($"check the ledger:  fhirgw audit verify --data {data}");
+            await Line($"trace one record:  {self} audit trace --record {key[..key.LastIndexOf('@')]} --data {data}");
+        await Line($"check the ledger:  {self} audit verify --data {data}");
         await Line(report.Success
             ? "result: OK (every good seed delivered; every broken seed parked or refused with its reasons)"
             : "result: NOT OK (see above)");
