@@ -75,6 +75,7 @@ public static class GatewayHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPost("/records", RecordsEndpoint.PostAsync).RequireAuthorization();
+        app.MapGet("/records/{receipt}", RecordsEndpoint.GetAsync).RequireAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });

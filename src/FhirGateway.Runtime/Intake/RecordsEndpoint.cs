@@ -40,6 +40,16 @@ public static class RecordsEndpoint
         };
     }
 
+    /// <summary><c>GET /records/{receipt}</c>: where the record of an intake receipt stands (200), or 404 with an OperationOutcome.</summary>
+    public static async Task<IResult> GetAsync(string receipt, IGatewayStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var status = await store.GetRecordStatusAsync(receipt, cancellationToken);
+        return status is null
+            ? Outcome(StatusCodes.Status404NotFound, IssueCatalogue.GatewayUnknownReceipt.At(null, receipt))
+            : Results.Bytes(RecordStatusWriter.ToJson(status), "application/json");
+    }
+
     private static IResult Receipt(IntakeReceipt receipt, int status, string text) =>
         Results.Json(new ReceiptResponse(receipt.ReceiptId, receipt.RecordKey, text, receipt.ReceivedAt), RuntimeJsonContext.Default.ReceiptResponse,
             contentType: "application/json", statusCode: status);

@@ -79,6 +79,9 @@ public interface IGatewayStore
 
     Task<StoreSummary> SummaryAsync(CancellationToken cancellationToken);
 
+    /// <summary>The state of the record an intake receipt was given for, and its deliveries; null for an unknown receipt.</summary>
+    Task<RecordStatus?> GetRecordStatusAsync(string receiptId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ParkedItem>> ListParkedAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<HeldItem>> ListHeldAsync(CancellationToken cancellationToken);

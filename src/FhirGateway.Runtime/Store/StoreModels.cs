@@ -57,3 +57,14 @@ public sealed record StoreSummary(
 
 /// <summary>A stored AuditEvent with the delivery it records.</summary>
 public sealed record StoredAuditEvent(string Id, string RecordKey, string PartnerId, ReadOnlyMemory<byte> Json);
+
+/// <summary>
+/// Where a record stands, for the sender holding its receipt: its pipeline state (<c>waiting</c>, <c>routed</c>,
+/// <c>parked</c> with the step and OperationOutcome) and, once routed, each partner delivery. Names no patient.
+/// </summary>
+public sealed record RecordStatus(string ReceiptId, string RecordKey, string Kind, string State, DateTimeOffset ReceivedAt,
+    string? ParkedStep, string? OperationOutcome, IReadOnlyList<DeliveryStatus> Deliveries);
+
+/// <summary>One partner delivery of a record: its queue status, attempts so far, the next attempt, why it is held, the partner's last answer.</summary>
+public sealed record DeliveryStatus(string PartnerId, string Status, int Attempts, DateTimeOffset? NextAttemptAt, string? HoldReason,
+    string? LastStatus, string? OperationOutcome);

@@ -90,6 +90,14 @@ public sealed class GatewayFixture : IAsyncDisposable
         return Http.SendAsync(request);
     }
 
+    /// <summary><c>GET /records/{receipt}</c>.</summary>
+    public Task<HttpResponseMessage> GetRecordAsync(string receipt, string? apiKey = ApiKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/records/" + Uri.EscapeDataString(receipt));
+        if (apiKey is not null) request.Headers.Add("X-Api-Key", apiKey);
+        return Http.SendAsync(request);
+    }
+
     /// <summary>Posts and expects 202.</summary>
     public async Task SubmitAsync(byte[] record)
     {

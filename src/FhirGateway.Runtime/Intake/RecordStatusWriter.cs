@@ -1,0 +1,57 @@
+using System.Text.Json;
+using FhirGateway.Runtime.Store;
+
+namespace FhirGateway.Runtime.Intake;
+
+/// <summary>
+/// The JSON answer of <c>GET /records/{receipt}</c>: the record's state, the step and OperationOutcome that parked it,
+/// and per partner the delivery status, attempts, next attempt, hold reason and the partner's last answer.
+/// </summary>
+internal static class RecordStatusWriter
+{
+    public static byte[] ToJson(RecordStatus status)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("receiptId", status.ReceiptId);
+            w.WriteString("recordKey", status.RecordKey);
+            w.WriteString("kind", status.Kind);
+            w.WriteString("state", status.State);
+            w.WriteString("receivedAt", status.ReceivedAt);
+            if (status.ParkedStep is not null)
+            {
+                w.WriteStartObject("parked");
+                w.WriteString("step", status.ParkedStep);
+                Outcome(w, status.OperationOutcome);
+                w.WriteEndObject();
+            }
+            w.WriteStartArray("deliveries");
+            foreach (var d in status.Deliveries) Delivery(w, d);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static void Delivery(Utf8JsonWriter w, DeliveryStatus d)
+    {
+        w.WriteStartObject();
+        w.WriteString("partner", d.PartnerId);
+        w.WriteString("status", d.Status);
+        w.WriteNumber("attempts", d.Attempts);
+        if (d.NextAttemptAt is { } next) w.WriteString("nextAttemptAt", next);
+        if (d.HoldReason is not null) w.WriteString("holdReason", d.HoldReason);
+        if (d.LastStatus is not null) w.WriteString("lastStatus", d.LastStatus);
+        Outcome(w, d.OperationOutcome);
+        w.WriteEndObject();
+    }
+
+    private static void Outcome(Utf8JsonWriter w, string? outcome)
+    {
+        if (string.IsNullOrEmpty(outcome)) return;
+        w.WritePropertyName("outcome");
+        w.WriteRawValue(outcome);
+    }
+}
