@@ -4,7 +4,7 @@ namespace FhirGateway.Fhir.Issues;
 public static partial class IssueCatalogue
 {
     public static readonly IssueDefinition RecordMalformedJson = new("record-malformed-json", IssueSeverity.Fatal, IssueType.Structure,
-        "The record is not valid JSON: {0}");
+        "The record is not valid JSON (line {0}, column {1}): {2}");
     public static readonly IssueDefinition RecordNotObject = new("record-not-object", IssueSeverity.Fatal, IssueType.Structure,
         "A record must be a JSON object, found {0}");
     public static readonly IssueDefinition RecordMissingField = new("record-missing-field", IssueSeverity.Error, IssueType.Required,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FhirGateway.Fhir.Issues;
+using FhirGateway.Fhir.Serialization.Json;
 
 namespace FhirGateway.Mapping.Records;
 
@@ -20,7 +21,8 @@ public static class RecordEnvelopeReader
         }
         catch (JsonException e)
         {
-            issues.Add(IssueCatalogue.RecordMalformedJson.At(null, e.Message));
+            var (line, column) = JsonErrorText.Position(e);
+            issues.Add(IssueCatalogue.RecordMalformedJson.At(null, line, column, JsonErrorText.Reason(e)).WithPosition(line, column));
             return null;
         }
         using (document)

@@ -40,4 +40,14 @@ public sealed class RecordEnvelopeReaderTests
         Assert.Equal(code, Assert.Single(issues).Code);
         Assert.Equal(IssueSeverity.Fatal, issues[0].Severity);
     }
+
+    [Fact]
+    public void Says_where_a_body_stops_being_JSON_in_1_based_line_and_column()
+    {
+        var (_, issues) = Read("{\"recordId\": \"r1\",\n  \"version\": ]}");
+        var issue = Assert.Single(issues);
+        Assert.Equal((2, 14), (issue.Line, issue.Column));
+        Assert.StartsWith("The record is not valid JSON (line 2, column 14): ", issue.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", issue.Message, StringComparison.Ordinal);
+    }
 }

@@ -60,10 +60,7 @@ internal sealed partial class JsonTreeReader
     public void ReportMalformed(JsonException e)
     {
         var offset = _document.OffsetOf(e.LineNumber ?? -1, e.BytePositionInLine ?? 0);
-        var message = e.Message;
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0) message = message[..cut].TrimEnd(' ', '|');
-        Report(IssueCatalogue.JsonMalformed, offset, Root is null ? null : _path.Describe(), message);
+        Report(IssueCatalogue.JsonMalformed, offset, Root is null ? null : _path.Describe(), JsonErrorText.Reason(e));
     }
 
     /// <summary>Reads the properties of the object the reader is on into <paramref name="node"/>; returns how many properties the object had.</summary>
