@@ -32,6 +32,9 @@ internal static class RunCommand
         try
         {
             app = GatewayHost.Build(new GatewayHostSettings { Overrides = overrides, ConfigFile = location.Config });
+            // Settings are checked before the host starts, so that bad ones are this command's clear message alone,
+            // not also a "Hosting failed to start" stack trace in the console and the log file.
+            _ = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
             await app.StartAsync(cancellationToken);
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidDataException or FormatException or IOException)

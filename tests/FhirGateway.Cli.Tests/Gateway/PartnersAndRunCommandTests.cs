@@ -90,6 +90,9 @@ public sealed class PartnersAndRunCommandTests : IAsyncLifetime
         Assert.Contains("Partners:0:Organization (FHIRGW_PARTNERS__0__ORGANIZATION)", errors, StringComparison.Ordinal);
         Assert.Contains("Partners:0:Auth:TokenEndpoint", errors, StringComparison.Ordinal);
         Assert.Contains("Delivery:BaseDelay (FHIRGW_DELIVERY__BASEDELAY): must be a positive duration", errors, StringComparison.Ordinal);
+        var log = Path.Combine(_folder, "logs", "gateway.jsonl");
+        Assert.False(File.Exists(log) && File.ReadAllText(log).Contains("Hosting failed to start", StringComparison.Ordinal),
+            "bad settings are the command's message, not a host start failure with a stack trace in the log");
     }
 
     [Fact]
