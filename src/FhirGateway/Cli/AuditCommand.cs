@@ -36,7 +36,7 @@ internal static class AuditCommand
                 await stderr.WriteLineAsync("audit trace: give either --patient ID or --record ID".AsMemory(), cancellationToken);
                 return CliApp.ExitUsage;
             }
-            using var host = await GatewayCli.ToolsAsync("audit trace", location(result), stderr, cancellationToken);
+            using var host = await GatewayCli.ToolsAsync("audit trace", location(result), stderr, cancellationToken, existingData: true);
             if (host is null) return CliApp.ExitUsage;
             var store = host.Services.GetRequiredService<IGatewayStore>();
             await store.InitializeAsync(cancellationToken);
@@ -63,7 +63,7 @@ internal static class AuditCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var stdout = result.InvocationConfiguration.Output;
-            using var host = await GatewayCli.ToolsAsync("audit verify", location(result), result.InvocationConfiguration.Error, cancellationToken);
+            using var host = await GatewayCli.ToolsAsync("audit verify", location(result), result.InvocationConfiguration.Error, cancellationToken, existingData: true);
             if (host is null) return CliApp.ExitUsage;
             var store = host.Services.GetRequiredService<IGatewayStore>();
             await store.InitializeAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Hosting;
+using FhirGateway.Runtime.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -36,8 +37,12 @@ internal static class GatewayCli
         return overrides;
     }
 
-    /// <summary>The gateway's services without running it; null (with the reasons on stderr) when the settings are invalid.</summary>
-    public static async Task<IHost?> ToolsAsync(string command, Location location, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>
+    /// The gateway's services without running it; null (with the reasons on stderr) when the settings are invalid, or when
+    /// <paramref name="existingData"/> is set and the data folder holds no gateway store (a mistyped <c>--data</c> must not
+    /// read as an empty, intact ledger).
+    /// </summary>
+    public static async Task<IHost?> ToolsAsync(string command, Location location, TextWriter stderr, CancellationToken cancellationToken, bool existingData = false)
     {
         ArgumentNullException.ThrowIfNull(location);
         IHost host;
@@ -54,6 +59,13 @@ internal static class GatewayCli
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException)
         {
             await stderr.WriteLineAsync($"{command}: the configuration cannot be read: {e.Message}".AsMemory(), cancellationToken);
+            return null;
+        }
+        var folder = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder;
+        if (existingData && !File.Exists(Path.Combine(folder, SqliteGatewayStore.FileName)))
+        {
+            host.Dispose();
+            await stderr.WriteLineAsync($"{command}: no gateway data in {folder} (no {SqliteGatewayStore.FileName}); give the gateway's data folder with --data or FHIRGW_DATA".AsMemory(), cancellationToken);
             return null;
         }
         return host;

@@ -30,7 +30,7 @@ internal static class ReplayCommand
             await stderr.WriteLineAsync("replay: give either --record ID or --all".AsMemory(), cancellationToken);
             return CliApp.ExitUsage;
         }
-        using var host = await GatewayCli.ToolsAsync("replay", data, stderr, cancellationToken);
+        using var host = await GatewayCli.ToolsAsync("replay", data, stderr, cancellationToken, existingData: true);
         if (host is null) return CliApp.ExitUsage;
         var store = host.Services.GetRequiredService<IGatewayStore>();
         await store.InitializeAsync(cancellationToken);

@@ -45,6 +45,7 @@ public sealed class AuditAndReplayCommandTests : IDisposable
     [Fact]
     public async Task Audit_trace_of_an_unknown_record_says_so_and_exits_1()
     {
+        await CliRun.Run("ingest", Path.Combine(CliRun.Seeds, "als"), "--data", _data);
         var (exit, output, _) = await CliRun.Run("audit", "trace", "--record", "REC-NOPE", "--data", _data);
 
         Assert.Equal(CliApp.ExitIssues, exit);
@@ -63,6 +64,7 @@ public sealed class AuditAndReplayCommandTests : IDisposable
     [Fact]
     public async Task Replay_says_when_nothing_matches()
     {
+        await CliRun.Run("ingest", Path.Combine(CliRun.Seeds, "als"), "--data", _data);
         var (all, allOut, _) = await CliRun.Run("replay", "--all", "--data", _data);
         var (one, oneOut, _) = await CliRun.Run("replay", "--record", "REC-1", "--data", _data);
         var (none, _, usage) = await CliRun.Run("replay", "--data", _data);
@@ -71,6 +73,21 @@ public sealed class AuditAndReplayCommandTests : IDisposable
         Assert.Contains("nothing is parked", allOut, StringComparison.Ordinal);
         Assert.Contains("no parked record matches REC-1", oneOut, StringComparison.Ordinal);
         Assert.Contains("--record ID or --all", usage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_and_replay_refuse_a_folder_without_gateway_data_and_create_nothing_there()
+    {
+        var mistyped = Path.Combine(_data, "no-such-folder");
+
+        foreach (var args in new[] { new[] { "audit", "verify" }, ["audit", "trace", "--record", "REC-1"], ["replay", "--all"] })
+        {
+            var (exit, output, errors) = await CliRun.Run([.. args, "--data", mistyped]);
+            Assert.Equal(CliApp.ExitUsage, exit);
+            Assert.Equal("", output);
+            Assert.Contains($"no gateway data in {mistyped}", errors, StringComparison.Ordinal);
+        }
+        Assert.False(File.Exists(Path.Combine(mistyped, "gateway.db")));
     }
 
     private void Tamper(string sql)
