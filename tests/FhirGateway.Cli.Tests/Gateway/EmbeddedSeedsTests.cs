@@ -3,23 +3,20 @@ using FhirGateway.Cli;
 namespace FhirGateway.Cli.Tests.Gateway;
 
 /// <summary>The seeds built into fhirgw (for a demo away from the repository) are exactly the repository's seeds.</summary>
-public sealed class EmbeddedSeedsTests : IDisposable
+public sealed class EmbeddedSeedsTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("fhirgw-seeds-test-").FullName;
-
     [Fact]
     public void Extracting_the_built_in_seeds_gives_the_repository_seeds_byte_for_byte()
     {
         var expected = Directory.GetFiles(CliRun.Seeds, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(CliRun.Seeds, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
 
-        EmbeddedSeeds.ExtractTo(_folder);
+        using var folder = new TempDirectory();
+        EmbeddedSeeds.ExtractTo(folder.Path);
 
         Assert.Equal(expected, EmbeddedSeeds.Files);
         Assert.Contains("broken/not-json.json", expected);
         foreach (var file in expected)
-            Assert.Equal(File.ReadAllBytes(Path.Combine(CliRun.Seeds, file)), File.ReadAllBytes(Path.Combine(_folder, file)));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(CliRun.Seeds, file)), File.ReadAllBytes(Path.Combine(folder.Path, file)));
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
