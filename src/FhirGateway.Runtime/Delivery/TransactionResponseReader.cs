@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FhirGateway.Fhir.Serialization.Json;
 
 namespace FhirGateway.Runtime.Delivery;
 
@@ -40,7 +41,7 @@ public static class TransactionResponseReader
         }
         catch (JsonException e)
         {
-            return Fail("it is not JSON: " + e.Message, out problem);
+            return Fail("it is not JSON: " + JsonErrorText.Describe(e), out problem);
         }
     }
 

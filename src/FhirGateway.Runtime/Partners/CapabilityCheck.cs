@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FhirGateway.Fhir.Serialization.Json;
 
 namespace FhirGateway.Runtime.Partners;
 
@@ -29,7 +30,7 @@ public static class CapabilityCheck
         }
         catch (JsonException e)
         {
-            return new CapabilityReport(partnerId, null, false, false, false, ["/metadata is not JSON: " + e.Message]);
+            return new CapabilityReport(partnerId, null, false, false, false, ["/metadata is not JSON: " + JsonErrorText.Describe(e)]);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FhirGateway.Fhir.Serialization.Json;
 
 namespace FhirGateway.Runtime.Sandbox;
 
@@ -51,7 +52,7 @@ public sealed class SandboxFhirServer
         }
         catch (JsonException e)
         {
-            return Outcome(400, "structure", "The body is not JSON: " + e.Message);
+            return Outcome(400, "structure", "The body is not JSON: " + JsonErrorText.Describe(e));
         }
         if ((string?)bundle["resourceType"] != "Bundle" || (string?)bundle["type"] != "transaction")
             return Outcome(400, "invalid", "POST [base] takes a Bundle of type transaction");

@@ -20,4 +20,11 @@ public static class JsonErrorText
         ArgumentNullException.ThrowIfNull(e);
         return e.LineNumber is { } line ? ((int)line + 1, (int)(e.BytePositionInLine ?? 0) + 1) : (0, 0);
     }
+
+    /// <summary>The reason with its 1-based position: <c>'x' is an invalid start of a value. (line 2, column 14)</c>.</summary>
+    public static string Describe(JsonException e)
+    {
+        var (line, column) = Position(e);
+        return line > 0 ? $"{Reason(e)} (line {line}, column {column})" : Reason(e);
+    }
 }
