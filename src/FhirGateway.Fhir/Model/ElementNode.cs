@@ -127,10 +127,7 @@ public sealed partial class ElementNode
         if (InArray) sb.Append('[').Append(Index).Append(']');
     }
 
-    /// <summary>Sets the primitive's lexical value. Construction only.</summary>
-    public void SetText(string? text) => _text = text;
-
-    /// <summary>Sets the lexical value as a reader has it: a string or a <see cref="DeferredText"/>. Construction only.</summary>
+    /// <summary>Sets the primitive's lexical value as a reader has it: a string or a <see cref="DeferredText"/>. Construction only.</summary>
     internal void SetValue(object? text) => _text = text;
 
     /// <summary>Decodes a deferred value once; threads that race here each decode the same string and either may be kept.</summary>
