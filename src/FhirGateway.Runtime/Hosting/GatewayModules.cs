@@ -27,7 +27,7 @@ public static class GatewayModules
         builder.AddGatewayOptions();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IGatewayStore>(sp => new SqliteGatewayStore(
-            Path.Combine(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder, SqliteGatewayStore.FileName), sp.GetRequiredService<TimeProvider>()));
+            SqliteGatewayStore.PathIn(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.TryAddSingleton<WorkSignals>();
         builder.Services.TryAddSingleton<WorkerIdentity>();

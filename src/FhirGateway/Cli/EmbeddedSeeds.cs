@@ -5,26 +5,27 @@ internal static class EmbeddedSeeds
 {
     private const string Prefix = "seeds/";
 
-    /// <summary>The seed files' paths relative to the seeds folder, with '/' separators.</summary>
-    public static IReadOnlyList<string> Files { get; } =
-        [.. typeof(EmbeddedSeeds).Assembly.GetManifestResourceNames().Select(Normalise).Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-            .Select(n => n[Prefix.Length..]).Order(StringComparer.Ordinal)];
+    /// <summary>Each seed file's path relative to the seeds folder ('/' separators) and the name of the resource holding it.</summary>
+    private static readonly SortedDictionary<string, string> Resources = new(
+        typeof(EmbeddedSeeds).Assembly.GetManifestResourceNames()
+            .Select(name => (Path: name.Replace('\\', '/'), Name: name))
+            .Where(r => r.Path.StartsWith(Prefix, StringComparison.Ordinal))
+            .ToDictionary(r => r.Path[Prefix.Length..], r => r.Name), StringComparer.Ordinal);
+
+    /// <summary>The seed files' paths relative to the seeds folder, with '/' separators, in ordinal order.</summary>
+    public static IReadOnlyList<string> Files { get; } = [.. Resources.Keys];
 
     /// <summary>Writes every seed file under <paramref name="folder"/> (created when missing) and returns the folder.</summary>
     public static string ExtractTo(string folder)
     {
-        var assembly = typeof(EmbeddedSeeds).Assembly;
-        var names = assembly.GetManifestResourceNames().ToDictionary(Normalise, n => n, StringComparer.Ordinal);
-        foreach (var file in Files)
+        foreach (var (file, resource) in Resources)
         {
             var target = Path.Combine([folder, .. file.Split('/')]);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            using var source = assembly.GetManifestResourceStream(names[Prefix + file])!;
+            using var source = typeof(EmbeddedSeeds).Assembly.GetManifestResourceStream(resource)!;
             using var output = File.Create(target);
             source.CopyTo(output);
         }
         return folder;
     }
-
-    private static string Normalise(string name) => name.Replace('\\', '/');
 }

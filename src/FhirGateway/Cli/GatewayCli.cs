@@ -46,10 +46,11 @@ internal static class GatewayCli
     {
         ArgumentNullException.ThrowIfNull(location);
         IHost host;
+        GatewayOptions options;
         try
         {
             host = GatewayTools.Build(Overrides(location.Data), location.Config);
-            _ = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            options = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {
@@ -61,11 +62,10 @@ internal static class GatewayCli
             await stderr.WriteLineAsync($"{command}: the configuration cannot be read: {e.Message}".AsMemory(), cancellationToken);
             return null;
         }
-        var folder = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder;
-        if (existingData && !File.Exists(Path.Combine(folder, SqliteGatewayStore.FileName)))
+        if (existingData && !File.Exists(SqliteGatewayStore.PathIn(options.DataFolder)))
         {
             host.Dispose();
-            await stderr.WriteLineAsync($"{command}: no gateway data in {folder} (no {SqliteGatewayStore.FileName}); give the gateway's data folder with --data or FHIRGW_DATA".AsMemory(), cancellationToken);
+            await stderr.WriteLineAsync($"{command}: no gateway data in {options.DataFolder} (no {SqliteGatewayStore.FileName}); give the gateway's data folder with --data or FHIRGW_DATA".AsMemory(), cancellationToken);
             return null;
         }
         return host;

@@ -176,8 +176,7 @@ internal sealed partial class JsonTreeReader
 
     private string? ObjectLocation(string? wire, int index) => wire is null ? null : _path.Describe(wire, index);
 
-    /// <summary>The string the reader is on, unescaped; null when its escapes do not make valid UTF-16 (a lone surrogate such as <c>\uD800</c>).</summary>
-    /// <summary>The current string token, or null when it is not valid UTF-8 or unescapes to a lone surrogate (the caller reports it).</summary>
+    /// <summary>The string the reader is on, unescaped; null when it is not valid UTF-8 or its escapes do not make valid UTF-16 (a lone surrogate such as <c>\uD800</c>): the caller reports it.</summary>
     private static string? TryGetString(ref Utf8JsonReader r)
     {
         try

@@ -31,6 +31,9 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
     /// <summary>The file name of the database inside a data folder.</summary>
     public const string FileName = "gateway.db";
 
+    /// <summary>Where the database of a data folder is.</summary>
+    public static string PathIn(string dataFolder) => Path.Combine(dataFolder, FileName);
+
     public string DatabasePath { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
