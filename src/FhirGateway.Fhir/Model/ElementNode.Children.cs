@@ -95,13 +95,8 @@ public sealed partial class ElementNode
         return list ?? NoChildren;
     }
 
-    /// <summary>The children with the given FHIRPath name, in document order.</summary>
-    public IEnumerable<ElementNode> ChildrenNamed(string name)
-    {
-        var children = Children;
-        for (var i = 0; i < children.Count; i++)
-            if (children[i].Name == name) yield return children[i];
-    }
+    /// <summary>The children with the given FHIRPath name, in document order (see <see cref="ChildrenWithName"/>).</summary>
+    public IEnumerable<ElementNode> ChildrenNamed(string name) => ChildrenWithName(name);
 
     /// <summary>The first child with the given FHIRPath name, or null.</summary>
     public ElementNode? Child(string name)
