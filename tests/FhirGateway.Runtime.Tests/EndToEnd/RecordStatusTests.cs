@@ -11,7 +11,7 @@ public sealed class RecordStatusTests : GatewayTestBase
     public async Task A_delivered_record_shows_routed_with_each_partners_delivery()
     {
         await ConsentAsync("p1");
-        var receipt = await SubmitAsync(Records.Bytes("r1", "p1"));
+        var receipt = await Gateway.SubmitAsync(Records.Bytes("r1", "p1"));
         await Gateway.WaitForAsync(s => s.DeliveriesDelivered == 2, "deliveries");
 
         using var status = await StatusAsync(receipt);
@@ -26,7 +26,7 @@ public sealed class RecordStatusTests : GatewayTestBase
     [Fact]
     public async Task A_record_without_consent_shows_its_delivery_held_with_the_reason()
     {
-        var receipt = await SubmitAsync(Records.Bytes("r1", "p1"));
+        var receipt = await Gateway.SubmitAsync(Records.Bytes("r1", "p1"));
         await Gateway.WaitForAsync(s => s.DeliveriesHeld == 1, "a held delivery");
 
         using var status = await StatusAsync(receipt);
@@ -39,7 +39,7 @@ public sealed class RecordStatusTests : GatewayTestBase
     public async Task A_parked_record_shows_the_step_and_the_OperationOutcome_that_stopped_it()
     {
         await ConsentAsync("p1");
-        var receipt = await SubmitAsync(Records.Bytes("r1", "p1", extra: ",\"invalid\":true"));
+        var receipt = await Gateway.SubmitAsync(Records.Bytes("r1", "p1", extra: ",\"invalid\":true"));
         await Gateway.WaitForAsync(s => s.RecordsParked == 1, "a parked record");
 
         using var status = await StatusAsync(receipt);
@@ -58,17 +58,9 @@ public sealed class RecordStatusTests : GatewayTestBase
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("gw-unknown-receipt", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var receipt = await SubmitAsync(Records.Bytes("r1", "p1"));
+        var receipt = await Gateway.SubmitAsync(Records.Bytes("r1", "p1"));
         using var anonymous = await Gateway.GetRecordAsync(receipt, apiKey: null);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-    }
-
-    private async Task<string> SubmitAsync(byte[] record)
-    {
-        using var response = await Gateway.PostAsync(record);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        using var receipt = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return receipt.RootElement.GetProperty("receiptId").GetString()!;
     }
 
     private async Task<JsonDocument> StatusAsync(string receipt)

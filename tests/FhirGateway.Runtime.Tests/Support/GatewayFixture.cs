@@ -98,11 +98,13 @@ public sealed class GatewayFixture : IAsyncDisposable
         return Http.SendAsync(request);
     }
 
-    /// <summary>Posts and expects 202.</summary>
-    public async Task SubmitAsync(byte[] record)
+    /// <summary>Posts and expects 202; returns the receipt id.</summary>
+    public async Task<string> SubmitAsync(byte[] record)
     {
         using var response = await PostAsync(record);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        using var receipt = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return receipt.RootElement.GetProperty("receiptId").GetString()!;
     }
 
     /// <summary>Polls the store until <paramref name="done"/> holds (30 s at most, real time: generous for a loaded CI machine).</summary>
