@@ -9,7 +9,7 @@ public static class FhirXmlNamespaces
     /// <summary>The narrative's <c>div</c> and its content.</summary>
     public const string Xhtml = "http://www.w3.org/1999/xhtml";
 
-    /// <summary>XML Schema instance attributes (<c>xsi:schemaLocation</c>) are tolerated and not part of the content.</summary>
+    /// <summary>XML Schema instance attributes (<c>xsi:schemaLocation</c>): not FHIR content, reported like any unknown attribute.</summary>
     public const string Xsi = "http://www.w3.org/2001/XMLSchema-instance";
 
     /// <summary>Namespace declarations (<c>xmlns</c>, <c>xmlns:x</c>) as attributes.</summary>

@@ -101,7 +101,7 @@ internal sealed partial class XmlTreeReader
         {
             do
             {
-                if (_r.NamespaceURI is FhirXmlNamespaces.Xmlns or FhirXmlNamespaces.Xsi) continue;
+                if (_r.NamespaceURI == FhirXmlNamespaces.Xmlns) continue;
                 Report(IssueCatalogue.XmlUnexpectedAttribute, AttributeStart(), _path.Describe(), _r.Name, p.WireName,
                     $"<{p.WireName}> only wraps a resource");
             }
@@ -115,14 +115,9 @@ internal sealed partial class XmlTreeReader
         }
         ElementNode? resource = null;
         var count = 0;
-        var textReported = false;
         while (_r.Read() && _r.NodeType != XmlNodeType.EndElement)
         {
-            if (_r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && !textReported)
-            {
-                ReportText(p.WireName);
-                textReported = true;
-            }
+            if (_r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA) ReportText(p.WireName);
             if (_r.NodeType != XmlNodeType.Element) continue;
             if (++count == 1) resource = ReadContainedResource(p, wrapperNs);
             else SkipToEnd();

@@ -96,7 +96,11 @@ internal sealed partial class XmlTreeReader
         }
     }
 
-    /// <summary>The <c>value</c> of a primitive, and <c>id</c>/<c>url</c> (the properties the definitions represent as xmlAttr); namespace declarations and xsi attributes pass.</summary>
+    /// <summary>
+    /// The <c>value</c> of a primitive, and <c>id</c>/<c>url</c> (the properties the definitions represent as xmlAttr);
+    /// namespace declarations pass. Any other attribute is reported, <c>xsi:schemaLocation</c> included, as the HL7
+    /// validator does: it is not FHIR content.
+    /// </summary>
     private bool ReadAttributes(ElementNode node, TypedPropertyTable table, XmlElementScope scope, bool isPrimitive)
     {
         if (!_r.MoveToFirstAttribute()) return false;
@@ -105,7 +109,7 @@ internal sealed partial class XmlTreeReader
         do
         {
             var ns = _r.NamespaceURI;
-            if (ns is FhirXmlNamespaces.Xmlns or FhirXmlNamespaces.Xsi) continue;
+            if (ns == FhirXmlNamespaces.Xmlns) continue;
             any = true;
             var pos = AttributeStart();
             var name = _r.LocalName;
@@ -133,17 +137,17 @@ internal sealed partial class XmlTreeReader
 
     private static string WhyNotAttribute(string ns, string name, TypedPropertyTable table, bool isPrimitive)
     {
+        if (ns == FhirXmlNamespaces.Xsi) return "XML Schema attributes such as xsi:schemaLocation are not FHIR content";
         if (ns.Length > 0) return $"attributes in the namespace '{ns}' are not part of FHIR";
         if (name == "value") return $"{table.Type.Name} is not a primitive type, so it has no value attribute";
         if (table.TryGet(name, out _)) return $"{name} is an element in FHIR XML: write it as <{name}{(isPrimitive ? "" : " value=\"…\"")}/> inside";
         return $"{table.Type.Name} has no attribute {name} (FHIR XML attributes are id, url on extensions, and value on primitives)";
     }
 
-    /// <summary>Reads child nodes up to the element's end tag; returns true when there was any child element or text.</summary>
+    /// <summary>Reads child nodes up to the element's end tag (each run of text is reported); returns true when there was any child element or text.</summary>
     private bool ReadChildren(ElementNode node, TypedPropertyTable table, XmlElementScope scope, string elementName)
     {
         var any = false;
-        var textReported = false;
         while (_r.Read())
         {
             switch (_r.NodeType)
@@ -156,8 +160,7 @@ internal sealed partial class XmlTreeReader
                     return any;
                 case XmlNodeType.Text or XmlNodeType.CDATA:
                     any = true;
-                    if (!textReported) ReportText(elementName);
-                    textReported = true;
+                    ReportText(elementName);
                     break;
             }
         }
