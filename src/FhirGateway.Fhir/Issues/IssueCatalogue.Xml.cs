@@ -13,7 +13,7 @@ public static partial class IssueCatalogue
         "<{0}> is not a known concrete resource type");
 
     public static readonly IssueDefinition XmlUnknownElement = new("xml-unknown-element", IssueSeverity.Error, IssueType.Structure,
-        "Unknown element <{0}>: the type {1} has no such element");
+        "Unknown element <{0}>: the type {1} has no such element{2}");
 
     public static readonly IssueDefinition XmlElementOrder = new("xml-element-order", IssueSeverity.Error, IssueType.Structure,
         "<{0}> is out of order: FHIR XML gives the elements of {1} in definition order, where {0} comes before {2}");
@@ -44,6 +44,9 @@ public static partial class IssueCatalogue
 
     public static readonly IssueDefinition XmlResourceCount = new("xml-resource-count", IssueSeverity.Error, IssueType.Structure,
         "<{0}> must hold exactly one resource element, found {1}");
+
+    public static readonly IssueDefinition XmlTooDeep = new("xml-too-deep", IssueSeverity.Error, IssueType.Structure,
+        "<{0}> is nested deeper than {1} elements; it and its content were not read");
 
     public static readonly IssueDefinition XmlWriteInvalidXhtml = new("xml-write-invalid-xhtml", IssueSeverity.Error, IssueType.Structure,
         "The narrative at {0} is not well-formed XHTML ({1}), so it was written as escaped text inside an empty div");

@@ -7,10 +7,19 @@ namespace FhirGateway.Fhir.Serialization.Xml;
 /// <summary>Child elements: finding their property, the order and repeat rules, and reading primitives, complex elements and resource containers.</summary>
 internal sealed partial class XmlTreeReader
 {
+    /// <summary>How deep elements may nest (as the JSON reader's depth limit): deeper content is reported and passed over, so no input exhausts the stack.</summary>
+    public const int MaxDepth = 512;
+
     private void ReadChild(ElementNode parent, TypedPropertyTable table, XmlElementScope scope)
     {
         var pos = ElementStart();
         var name = _r.LocalName;
+        if (_r.Depth >= MaxDepth)
+        {
+            Report(IssueCatalogue.XmlTooDeep, pos, _path.Describe(name), name, MaxDepth);
+            SkipToEnd();
+            return;
+        }
         if (!table.TryGet(name, out var p))
         {
             ReportUnknown(name, table, pos);
@@ -38,9 +47,9 @@ internal sealed partial class XmlTreeReader
             SkipToEnd();
             return;
         }
-        if (p.Property.Order < scope.MaxOrder)
-            Report(IssueCatalogue.XmlElementOrder, pos, _path.Describe(name), name, table.Type.Name, scope.MaxOrderName);
+        var (outOfOrder, after) = (p.Property.Order < scope.MaxOrder, scope.MaxOrderName);
         var index = scope.Claim(claim, p);
+        if (outOfOrder) Report(IssueCatalogue.XmlElementOrder, pos, _path.Describe(name, index), name, table.Type.Name, after);
         _path.Push(name, index);
         try
         {
