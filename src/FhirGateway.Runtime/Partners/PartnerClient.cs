@@ -31,6 +31,14 @@ public sealed class PartnerClient(IHttpClientFactory httpClientFactory, TimeProv
         return await SendAsync(partner, request, cancellationToken);
     }
 
+    /// <summary>GET of a URL relative to the partner's base (a search, a read) or an absolute one under it (a next link).</summary>
+    public async Task<PartnerAnswer> GetAsync(Partner partner, string url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(partner.BaseUri, url));
+        return await SendAsync(partner, request, cancellationToken);
+    }
+
     private async Task<PartnerAnswer> SendAsync(Partner partner, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Accept.ParseAdd(FhirJson);
