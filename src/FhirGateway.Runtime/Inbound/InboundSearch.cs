@@ -68,7 +68,10 @@ public sealed class InboundSearch(PartnerClient client, InboundReceiver receiver
         return url;
     }
 
-    /// <summary>The next link when it points under the partner's base (never elsewhere).</summary>
-    private static string? NextUrl(Partner partner, string? next) =>
-        next is not null && next.StartsWith(partner.BaseUri.ToString(), StringComparison.OrdinalIgnoreCase) ? next : null;
+    /// <summary>The next link, relative to the partner's base, when it points under that base (never elsewhere).</summary>
+    private static string? NextUrl(Partner partner, string? next)
+    {
+        var root = partner.BaseUri.ToString();
+        return next is not null && next.StartsWith(root, StringComparison.OrdinalIgnoreCase) && next.Length > root.Length ? next[root.Length..] : null;
+    }
 }

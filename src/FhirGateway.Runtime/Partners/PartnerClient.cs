@@ -31,11 +31,11 @@ public sealed class PartnerClient(IHttpClientFactory httpClientFactory, TimeProv
         return await SendAsync(partner, request, cancellationToken);
     }
 
-    /// <summary>GET of a URL relative to the partner's base (a search, a read) or an absolute one under it (a next link).</summary>
-    public async Task<PartnerAnswer> GetAsync(Partner partner, string url, CancellationToken cancellationToken)
+    /// <summary>GET [base]/{relative}: a read (<c>Type/id</c>) or a search (<c>Type?param=value</c>).</summary>
+    public async Task<PartnerAnswer> GetAsync(Partner partner, string relative, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partner);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(partner.BaseUri, url));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(partner.BaseUri.ToString() + relative, UriKind.Absolute));
         return await SendAsync(partner, request, cancellationToken);
     }
 
