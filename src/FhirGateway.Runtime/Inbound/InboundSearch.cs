@@ -34,6 +34,7 @@ public sealed class InboundSearch(PartnerClient client, InboundReceiver receiver
         var first = FirstUrl(type, cursor - options.PollOverlap, options.PageSize);
         var url = first;
         var newest = cursor;
+        var locations = new HashSet<string>(StringComparer.Ordinal);
         for (var (page, offset) = (0, 0); page < MaxPages; page++)
         {
             var answer = await client.GetAsync(partner, url, cancellationToken);
@@ -49,8 +50,13 @@ public sealed class InboundSearch(PartnerClient client, InboundReceiver receiver
                 return false;
             }
             await receiver.ReceiveAsync(partner, result.Matches, via, null, moveCursors: false, cancellationToken);
+            var fresh = 0;
             foreach (var seen in result.Matches.Select(PartnerResource.From).OfType<PartnerResource>())
+            {
                 if (seen.LastUpdated > newest || newest is null) newest = seen.LastUpdated;
+                if (locations.Add(seen.Location)) fresh++;
+            }
+            if (fresh == 0) break; // a partner that ignores paging answers the same page again
             var next = NextUrl(partner, result.Next);
             if (next is not null && next != url) url = next;
             else if (result.Next is null && result.Matches.Count >= options.PageSize) url = $"{first}&_offset={offset += options.PageSize}";
