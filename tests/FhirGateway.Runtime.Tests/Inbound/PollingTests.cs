@@ -1,7 +1,9 @@
 using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Ledger;
+using FhirGateway.Runtime.Store;
 using FhirGateway.Runtime.Tests.Support;
 using FhirGateway.Testing.Partners;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirGateway.Runtime.Tests.Inbound;
 
@@ -48,6 +50,8 @@ public sealed class PollingTests : MedplumInboundTestBase
         var items = await InboundFeed.ReadAllAsync(Gateway.Http);
         Assert.Equal(3, items.Count);
         Assert.Equal(3, items.Select(i => (string)i["resource"]!).Distinct().Count());
+        var cursor = await Gateway.App.Services.GetRequiredService<IInboundStore>().GetCursorAsync(GatewayFixture.PartnerId, "Observation", CancellationToken.None);
+        Assert.Equal(DateTimeOffset.Parse((string)items[^1]["content"]!["meta"]!["lastUpdated"]!, System.Globalization.CultureInfo.InvariantCulture), cursor);
     }
 
     [MedplumFact]
