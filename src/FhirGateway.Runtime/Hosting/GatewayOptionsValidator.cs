@@ -26,6 +26,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Delivery.CircuitBreaker.BreakDuration < TimeSpan.FromMilliseconds(500)) Fail("Delivery:CircuitBreaker:BreakDuration", "must be at least 00:00:00.5");
         if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp)) Fail("Telemetry:OtlpEndpoint", $"must be an absolute http(s) URL, found '{otlp}'");
         ValidatePartners(options.Partners, Fail);
+        ServiceBus.ServiceBusOptionsRules.Validate(options.ServiceBus, Fail);
         foreach (var (p, i) in options.Partners.Select((p, i) => (p, i)))
             if (p.Timeout > TimeSpan.Zero && options.Delivery.Lease <= p.Timeout * (options.Delivery.InlineRetries + 1))
                 Fail("Delivery:Lease", $"must be longer than a delivery can take: Partners:{i}:Timeout {p.Timeout} × {options.Delivery.InlineRetries + 1} attempts, so that no other worker takes a batch still being delivered");

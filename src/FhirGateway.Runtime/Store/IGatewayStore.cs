@@ -74,6 +74,9 @@ public interface IGatewayStore
 
     IAsyncEnumerable<LedgerEntry> ReadLedgerAsync(CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="max"/> ledger entries after sequence number <paramref name="afterSeq"/>, in order.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadLedgerAfterAsync(long afterSeq, int max, CancellationToken cancellationToken);
+
     /// <summary>The ledger entries of the given records, or of every record of a patient, in sequence order.</summary>
     Task<IReadOnlyList<LedgerEntry>> TraceAsync(string? record, string? patientId, CancellationToken cancellationToken);
 
