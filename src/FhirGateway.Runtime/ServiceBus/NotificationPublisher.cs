@@ -14,7 +14,7 @@ namespace FhirGateway.Runtime.ServiceBus;
 /// dies (the cursor moves only after a send succeeded; a crash in between sends the same events again, with the same
 /// message ids). A failed send is logged and retried; the worker goes on.
 /// </summary>
-public sealed class NotificationPublisher(IServiceProvider services, IGatewayStore store, IOptions<GatewayOptions> options, TimeProvider time,
+public sealed class NotificationPublisher(IServiceProvider services, IGatewayStore store, IOptions<GatewayOptions> options,
     ILogger<NotificationPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,11 +53,12 @@ public sealed class NotificationPublisher(IServiceProvider services, IGatewaySto
         return (last, entries.Count);
     }
 
-    private async Task DelayAsync(TimeSpan interval, CancellationToken cancellationToken)
+    /// <summary>The poll wait, in real time like the other workers' polls (business time, which a test may hold still, is not involved).</summary>
+    private static async Task DelayAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(interval, time, cancellationToken);
+            await Task.Delay(interval, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -45,8 +45,12 @@ internal sealed class RecordingSessionReceiver(string sessionId) : ServiceBusSes
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-/// <summary>A session processor (the SDK's mocking constructor) that a test drives: it raises the gateway's handler with the SDK's own event arguments.</summary>
-internal sealed class TestSessionProcessor : ServiceBusSessionProcessor
+/// <summary>
+/// A session processor built by the SDK's constructor for derived processors (over a client that never connects) that a
+/// test drives: it does not receive, it raises the gateway's handler with the SDK's own event arguments.
+/// </summary>
+internal sealed class TestSessionProcessor(ServiceBusClient client, string queueName, ServiceBusSessionProcessorOptions options)
+    : ServiceBusSessionProcessor(client, queueName, options)
 {
     public bool Started { get; private set; }
     public bool Stopped { get; private set; }
@@ -91,10 +95,16 @@ internal sealed class RecordingSender(string entityPath) : ServiceBusSender
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-/// <summary>A client (the SDK's mocking constructor) handing out the test processor and sender, and keeping the options the gateway asked for.</summary>
-internal sealed class TestServiceBusClient : ServiceBusClient
+/// <summary>
+/// A client that never connects (a namespace that does not exist; nothing is sent or received through it) handing out
+/// the test processor and sender, and keeping the options the gateway asked for.
+/// </summary>
+internal sealed class TestServiceBusClient() : ServiceBusClient("Endpoint=sb://fhirgw-test.invalid/;SharedAccessKeyName=test;SharedAccessKey=dGVzdA==")
 {
-    public TestSessionProcessor Processor { get; } = new();
+    private TestSessionProcessor? _processor;
+
+    public TestSessionProcessor Processor => _processor ?? throw new InvalidOperationException("The gateway has not created its session processor yet.");
+    public bool HasProcessor => _processor is not null;
     public RecordingSender Sender { get; private set; } = new("unset");
     public string? ProcessorQueue { get; private set; }
     public ServiceBusSessionProcessorOptions? ProcessorOptions { get; private set; }
@@ -103,7 +113,8 @@ internal sealed class TestServiceBusClient : ServiceBusClient
     {
         ProcessorQueue = queueName;
         ProcessorOptions = options;
-        return Processor;
+        _processor = new TestSessionProcessor(this, queueName, options ?? new ServiceBusSessionProcessorOptions());
+        return _processor;
     }
 
     public override ServiceBusSender CreateSender(string queueOrTopicName)
