@@ -1,5 +1,6 @@
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
+using FhirGateway.Runtime.ServiceBus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -43,6 +44,7 @@ public static class GatewayHost
         builder.AddRecordIntake();
         builder.AddRecordPipeline();
         builder.AddPartnerDelivery();
+        builder.AddServiceBusEdge();
         builder.AddGatewayOperations();
         settings.Compose?.Invoke(builder);
         builder.AddClinicMapping();
