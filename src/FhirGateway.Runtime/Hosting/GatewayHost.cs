@@ -1,6 +1,7 @@
 using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
+using FhirGateway.Runtime.ServiceBus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -45,6 +46,7 @@ public static class GatewayHost
         builder.AddRecordPipeline();
         builder.AddPartnerDelivery();
         builder.AddPartnerInbound();
+        builder.AddServiceBusEdge();
         builder.AddGatewayOperations();
         settings.Compose?.Invoke(builder);
         builder.AddClinicMapping();
