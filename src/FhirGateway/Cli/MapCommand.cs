@@ -6,6 +6,7 @@ using FhirGateway.Mapping;
 using FhirGateway.Mapping.Bundles;
 using FhirGateway.Mapping.Ig;
 using FhirGateway.Validation;
+using FhirGateway.Validation.Compatibility;
 
 namespace FhirGateway.Cli;
 
@@ -13,7 +14,8 @@ namespace FhirGateway.Cli;
 /// <c>fhirgw map RECORD.json [--validate] [--json] [--format json|xml]</c>: maps one clinic record and prints the transaction
 /// Bundle it would send (a dry run) on stdout, as FHIR JSON or (<c>--format xml</c>) FHIR XML. Issues go to stderr as <c>file:line:col severity code message @ path</c> lines,
 /// or with <c>--json</c> as one OperationOutcome, so stdout holds exactly the Bundle. With <c>--validate</c> every
-/// resource is validated (FhirValidator: core, the clinic profile it claims, terminology offline). Exit 0 when mapped (and valid), 1 when the record is bad or a resource
+/// resource is validated (FhirValidator: core, the clinic profile it claims, terminology offline), and what a known partner
+/// validator would reject although it is valid is a <c>compat-partner-validator</c> warning. Exit 0 when mapped (and valid), 1 when the record is bad or a resource
 /// is invalid, 2 on usage or I/O errors.
 /// </summary>
 internal static class MapCommand
@@ -51,13 +53,18 @@ internal static class MapCommand
             if (validate)
             {
                 var validator = new FhirValidator(ClinicIgDefinitions.WithCore);
+                var compatibility = new PartnerCompatibility(validator.Types);
                 foreach (var resource in mapping.Record!.Resources)
-                    issues.AddRange(validator.Validate(resource.Json, null, [resource.Profile], cancellationToken).Issues.Select(i => i with
+                {
+                    var found = validator.Validate(resource.Json, null, [resource.Profile], cancellationToken).Issues;
+                    if (validator.Parse(resource.Json).Root is { } root) found = [.. found, .. compatibility.Check(root)];
+                    issues.AddRange(found.Select(i => i with
                     {
                         Origin = $"{file.FullName}#{resource.ResourceType}/{resource.Id}",
                         Line = 0,
                         Column = 0,
                     }));
+                }
             }
             var built = new TransactionBundleBuilder().Build([mapping.Record!]).Json;
             bundle = asXml ? XmlText.FromJson(built) : Pretty(built.Span);
