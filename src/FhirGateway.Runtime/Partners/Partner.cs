@@ -21,6 +21,8 @@ public sealed class Partner
         Auth = options.Auth;
         Timeout = options.Timeout;
         BatchSize = options.BatchSize;
+        MaxTransactionEntries = options.MaxTransactionEntries;
+        ConditionalReferences = options.ConditionalReferences;
         _patients = new HashSet<string>(options.Patients, StringComparer.Ordinal);
         _kinds = new HashSet<string>(options.RecordKinds, StringComparer.Ordinal);
     }
@@ -33,6 +35,10 @@ public sealed class Partner
     public PartnerAuthOptions Auth { get; }
     public TimeSpan Timeout { get; }
     public int BatchSize { get; }
+    /// <summary>The configured limit of entries per transaction, if any.</summary>
+    public int? MaxTransactionEntries { get; }
+    /// <summary>Configured: the partner resolves conditional references inside a transaction.</summary>
+    public bool ConditionalReferences { get; }
 
     /// <summary>The named HttpClient (and resilience pipeline) of this partner.</summary>
     public string HttpClientName => "partner:" + Id;
