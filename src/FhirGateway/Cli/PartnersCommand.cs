@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Partners;
+using FhirGateway.Validation.Compatibility;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirGateway.Cli;
@@ -7,7 +8,8 @@ namespace FhirGateway.Cli;
 /// <summary>
 /// <c>fhirgw partners check [--data DIR] [--config FILE]</c>: reads each configured partner's <c>/metadata</c> and prints a table of
 /// what the gateway needs (FHIR 4.0.x, JSON, transaction, conditional create/update on the types it sends), with the
-/// shortfalls under it. Exit 0 when every partner has what it needs, 1 when one falls short, 2 when none is configured
+/// shortfalls under it, and the known incompatibilities of the validator a partner's software embeds with what the gateway
+/// sends (partner-validators.json; warnings, not shortfalls). Exit 0 when every partner has what it needs, 1 when one falls short, 2 when none is configured
 /// or the configuration is not valid.
 /// </summary>
 internal static class PartnersCommand
@@ -61,6 +63,9 @@ internal static class PartnersCommand
         foreach (var (partner, report) in reports.Where(r => !r.Report.Sufficient))
             foreach (var shortfall in report.Shortfalls)
                 await stdout.WriteLineAsync($"{partner.Id}: {shortfall}".AsMemory(), cancellationToken);
+        foreach (var (partner, report) in reports)
+            foreach (var known in PartnerValidatorIncompatibilities.All.Where(k => k.RunsOn(report.Software) && CapabilityCheck.GatewayResourceTypes.Contains(k.ResourceType)))
+                await stdout.WriteLineAsync($"{partner.Id}: warning: {report.Software} validates with {known.Validator}, which {known.Effect} ({known.ResourceType} {known.Rule}; the gateway sends {known.ResourceType} and holds it valid)".AsMemory(), cancellationToken);
     }
 
     /// <summary>What inbound needs of the partner (none for Mode None; a statement that could not be read was reported above and blocks).</summary>
