@@ -1,13 +1,15 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Partners;
+using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirGateway.Cli;
 
 /// <summary>
 /// <c>fhirgw partners check [--data DIR] [--config FILE]</c>: reads each configured partner's <c>/metadata</c> and prints a table of
-/// what the gateway needs (FHIR 4.0.x, JSON, transaction, conditional create/update on the types it sends), with the
-/// shortfalls under it. Exit 0 when every partner has what it needs, 1 when one falls short, 2 when none is configured
+/// what the gateway needs (FHIR 4.0.x, JSON, transaction, and per request of the mapping's conditional-request table the
+/// type, interaction, conditional flag and search parameter) and the transaction limit in force (configured or learned),
+/// then each shortfall (blocks delivery) and each workaround, and what it offers for inbound (subscriptions, polling). Exit 0 when every partner has what it needs, 1 when one falls short, 2 when none is configured
 /// or the configuration is not valid.
 /// </summary>
 internal static class PartnersCommand
@@ -33,31 +35,52 @@ internal static class PartnersCommand
             return CliApp.ExitUsage;
         }
         var client = host.Services.GetRequiredService<PartnerClient>();
+        var state = host.Services.GetRequiredService<IPartnerStateStore>();
         var reports = new List<(Partner Partner, CapabilityReport Report)>();
         foreach (var partner in directory.All)
         {
             var answer = await client.GetCapabilitiesAsync(partner, cancellationToken);
-            reports.Add((partner, CapabilityCheck.Evaluate(partner.Id, answer.StatusCode, answer.Body, answer.Failure)));
+            var limits = new PartnerLimits(partner.MaxTransactionEntries, await LearnedAsync(state, partner, cancellationToken), partner.ConditionalReferences);
+            reports.Add((partner, CapabilityCheck.Evaluate(partner.Id, answer.StatusCode, answer.Body, answer.Failure, limits)));
         }
         await WriteTableAsync(reports, stdout, cancellationToken);
         return reports.All(r => r.Report.Sufficient) ? CliApp.ExitOk : CliApp.ExitIssues;
     }
 
+    /// <summary>The limit learned from the partner's refusals; none when the data folder holds no store yet.</summary>
+    private static async Task<LearnedLimit?> LearnedAsync(IPartnerStateStore state, Partner partner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await state.GetLearnedLimitAsync(partner.Id, cancellationToken);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return null;
+        }
+    }
+
     private static async Task WriteTableAsync(List<(Partner Partner, CapabilityReport Report)> reports, TextWriter stdout, CancellationToken cancellationToken)
     {
-        string[] header = ["PARTNER", "BASE URL", "FHIR", "JSON", "TRANSACTION", "CONDITIONAL", "RESULT"];
+        string[] header = ["PARTNER", "BASE URL", "FHIR", "JSON", "TRANSACTION", "CONDITIONAL", "LIMIT", "RESULT"];
         var rows = reports.Select(r => new[]
         {
             r.Partner.Id, r.Partner.BaseUri.ToString(), r.Report.FhirVersion ?? "-", YesNo(r.Report.Json), YesNo(r.Report.Transaction),
-            YesNo(r.Report.Conditional), r.Report.Sufficient ? "ok" : "FALLS SHORT",
+            YesNo(r.Report.Conditional), r.Report.TransactionLimit?.Split(' ')[0] ?? "-", r.Report.Sufficient ? "ok" : "FALLS SHORT",
         }).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         string Format(string[] cells) => string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
         await stdout.WriteLineAsync(Format(header).AsMemory(), cancellationToken);
         foreach (var row in rows) await stdout.WriteLineAsync(Format(row).AsMemory(), cancellationToken);
-        foreach (var (partner, report) in reports.Where(r => !r.Report.Sufficient))
+        foreach (var (partner, report) in reports)
+        {
             foreach (var shortfall in report.Shortfalls)
-                await stdout.WriteLineAsync($"{partner.Id}: {shortfall}".AsMemory(), cancellationToken);
+                await stdout.WriteLineAsync($"{partner.Id}: {shortfall} — blocks delivery".AsMemory(), cancellationToken);
+            foreach (var workaround in report.WorkedAround)
+                await stdout.WriteLineAsync($"{partner.Id}: worked around: {workaround}".AsMemory(), cancellationToken);
+            foreach (var inbound in report.Inbound)
+                await stdout.WriteLineAsync($"{partner.Id}: inbound: {inbound}".AsMemory(), cancellationToken);
+        }
     }
 
     private static string YesNo(bool value) => value ? "yes" : "no";
