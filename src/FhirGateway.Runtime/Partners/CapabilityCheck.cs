@@ -13,8 +13,8 @@ public sealed record CapabilityReport(string PartnerId, string? FhirVersion, boo
     /// <summary>The transaction size limit in force (configured or learned) and where it comes from.</summary>
     public string? TransactionLimit { get; init; }
 
-    /// <summary>What the CapabilityStatement says about receiving the partner's own updates (see <see cref="InboundCapabilityCheck"/>).</summary>
-    public IReadOnlyList<string> Inbound { get; init; } = [];
+    /// <summary>The server software the CapabilityStatement names (software.name and version), when it names one.</summary>
+    public string? Software { get; init; }
 
     public IReadOnlyList<string> Shortfalls => Findings.Where(f => f.Blocks).Select(f => f.Text).ToList();
 
@@ -81,7 +81,7 @@ public static class CapabilityCheck
         return new CapabilityReport(partnerId, cs.FhirVersion, cs.Json, transaction, conditional, findings)
         {
             TransactionLimit = limits.Text,
-            Inbound = InboundCapabilityCheck.Evaluate(cs),
+            Software = cs.Software,
         };
     }
 

@@ -23,6 +23,7 @@ public sealed class Partner
         BatchSize = options.BatchSize;
         MaxTransactionEntries = options.MaxTransactionEntries;
         ConditionalReferences = options.ConditionalReferences;
+        Inbound = options.Inbound;
         _patients = new HashSet<string>(options.Patients, StringComparer.Ordinal);
         _kinds = new HashSet<string>(options.RecordKinds, StringComparer.Ordinal);
     }
@@ -39,6 +40,8 @@ public sealed class Partner
     public int? MaxTransactionEntries { get; }
     /// <summary>Configured: the partner resolves conditional references inside a transaction.</summary>
     public bool ConditionalReferences { get; }
+    /// <summary>Whether and how the gateway follows what the partner's team records.</summary>
+    public PartnerInboundOptions Inbound { get; }
 
     /// <summary>The named HttpClient (and resilience pipeline) of this partner.</summary>
     public string HttpClientName => "partner:" + Id;

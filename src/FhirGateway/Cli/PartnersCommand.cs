@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Partners;
 using FhirGateway.Runtime.Store;
+using FhirGateway.Validation.Compatibility;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirGateway.Cli;
@@ -9,7 +10,9 @@ namespace FhirGateway.Cli;
 /// <c>fhirgw partners check [--data DIR] [--config FILE]</c>: reads each configured partner's <c>/metadata</c> and prints a table of
 /// what the gateway needs (FHIR 4.0.x, JSON, transaction, and per request of the mapping's conditional-request table the
 /// type, interaction, conditional flag and search parameter) and the transaction limit in force (configured or learned),
-/// then each shortfall (blocks delivery) and each workaround, and what it offers for inbound (subscriptions, polling). Exit 0 when every partner has what it needs, 1 when one falls short, 2 when none is configured
+/// then each shortfall (blocks delivery) and each workaround, the known incompatibilities of the validator a partner's
+/// software embeds with what the gateway sends (partner-validators.json; warnings, not shortfalls), and what inbound
+/// needs of it. Exit 0 when every partner has what it needs, 1 when one falls short, 2 when none is configured
 /// or the configuration is not valid.
 /// </summary>
 internal static class PartnersCommand
@@ -37,14 +40,17 @@ internal static class PartnersCommand
         var client = host.Services.GetRequiredService<PartnerClient>();
         var state = host.Services.GetRequiredService<IPartnerStateStore>();
         var reports = new List<(Partner Partner, CapabilityReport Report)>();
+        var inbound = new List<(Partner Partner, IReadOnlyList<InboundFinding> Findings)>();
         foreach (var partner in directory.All)
         {
             var answer = await client.GetCapabilitiesAsync(partner, cancellationToken);
             var limits = new PartnerLimits(partner.MaxTransactionEntries, await LearnedAsync(state, partner, cancellationToken), partner.ConditionalReferences);
             reports.Add((partner, CapabilityCheck.Evaluate(partner.Id, answer.StatusCode, answer.Body, answer.Failure, limits)));
+            inbound.Add((partner, InboundFindings(partner, answer.StatusCode, answer.Body)));
         }
         await WriteTableAsync(reports, stdout, cancellationToken);
-        return reports.All(r => r.Report.Sufficient) ? CliApp.ExitOk : CliApp.ExitIssues;
+        await WriteInboundAsync(inbound, stdout, cancellationToken);
+        return reports.All(r => r.Report.Sufficient) && inbound.All(i => !i.Findings.Any(f => f.Blocks)) ? CliApp.ExitOk : CliApp.ExitIssues;
     }
 
     /// <summary>The limit learned from the partner's refusals; none when the data folder holds no store yet.</summary>
@@ -78,8 +84,37 @@ internal static class PartnersCommand
                 await stdout.WriteLineAsync($"{partner.Id}: {shortfall} — blocks delivery".AsMemory(), cancellationToken);
             foreach (var workaround in report.WorkedAround)
                 await stdout.WriteLineAsync($"{partner.Id}: worked around: {workaround}".AsMemory(), cancellationToken);
-            foreach (var inbound in report.Inbound)
-                await stdout.WriteLineAsync($"{partner.Id}: inbound: {inbound}".AsMemory(), cancellationToken);
+        }
+        foreach (var (partner, report) in reports)
+            foreach (var known in PartnerValidatorIncompatibilities.All.Where(k => k.RunsOn(report.Software) && Mapping.Bundles.ConditionalRequests.ResourceTypes.Contains(k.ResourceType)))
+                await stdout.WriteLineAsync($"{partner.Id}: warning: {report.Software} validates with {known.Validator}, which {known.Effect} ({known.ResourceType} {known.Rule}; the gateway sends {known.ResourceType} and holds it valid)".AsMemory(), cancellationToken);
+    }
+
+    /// <summary>What inbound needs of the partner (none for Mode None; a statement that could not be read was reported above and blocks).</summary>
+    private static IReadOnlyList<InboundFinding> InboundFindings(Partner partner, int? status, ReadOnlyMemory<byte> body)
+    {
+        if (partner.Inbound.Mode == Runtime.Hosting.InboundMode.None) return [];
+        try
+        {
+            if (status is >= 200 and < 300)
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(body);
+                return InboundCapabilityCheck.Evaluate(partner, doc.RootElement);
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // reported with the capability shortfalls
+        }
+        return [new InboundFinding("inbound: its CapabilityStatement could not be read (blocks)", true)];
+    }
+
+    private static async Task WriteInboundAsync(List<(Partner Partner, IReadOnlyList<InboundFinding> Findings)> inbound, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        foreach (var (partner, findings) in inbound)
+        {
+            await stdout.WriteLineAsync($"{partner.Id}: {InboundCapabilityCheck.Summary(partner, findings)}".AsMemory(), cancellationToken);
+            foreach (var finding in findings) await stdout.WriteLineAsync($"{partner.Id}: {finding.Text}".AsMemory(), cancellationToken);
         }
     }
 

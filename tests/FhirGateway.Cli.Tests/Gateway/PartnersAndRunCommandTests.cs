@@ -23,6 +23,7 @@ public sealed class PartnersAndRunCommandTests : IAsyncLifetime
         _old = builder.Build();
         _old.MapGet("/fhir/metadata", () => Results.Text("""
             {"resourceType":"CapabilityStatement","status":"active","kind":"instance","fhirVersion":"3.0.2","format":["xml"],
+             "software":{"name":"Firely Server","version":"5.11.0"},
              "rest":[{"mode":"server","resource":[{"type":"Patient","conditionalCreate":true}]}]}
             """, "application/fhir+json"));
         await _old.StartAsync();
@@ -64,6 +65,8 @@ public sealed class PartnersAndRunCommandTests : IAsyncLifetime
         Assert.Contains("old: Observation: not among its resource types", output, StringComparison.Ordinal);
         Assert.Contains("old: MedicationStatement: not among its resource types", output, StringComparison.Ordinal);
         Assert.DoesNotContain("old: Patient:", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^old: warning: Firely Server 5\.11\.0 validates with Firely .*, which rejects every CareTeam .*\(CareTeam ctm-1; the gateway sends CareTeam and holds it valid\)$", output);
+        Assert.DoesNotMatch(@"(?m)^good: warning:", output);
     }
 
     [Fact]
