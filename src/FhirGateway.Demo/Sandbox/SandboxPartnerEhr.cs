@@ -16,7 +16,7 @@ public sealed class SandboxPartnerEhr : IAsyncDisposable
 {
     /// <summary>The resource types the sandbox's CapabilityStatement lists.</summary>
     public static readonly IReadOnlyList<string> ResourceTypes =
-        [.. FhirGateway.Runtime.Partners.CapabilityCheck.GatewayResourceTypes, "Organization", "Practitioner", "DocumentReference"];
+        [.. FhirGateway.Mapping.Bundles.ConditionalRequests.ResourceTypes, "Organization", "Practitioner", "DocumentReference"];
 
     private readonly WebApplication _app;
     private readonly Dictionary<string, SandboxFhirServer> _servers;

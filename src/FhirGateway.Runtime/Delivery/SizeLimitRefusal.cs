@@ -48,7 +48,7 @@ public static partial class SizeLimitRefusal
         if (issue.TryGetProperty("diagnostics", out var diag) && diag.ValueKind == JsonValueKind.String) yield return diag.GetString()!;
     }
 
-    [GeneratedRegex(@"\b(too\s+(many|large|big|long)|exceed\w*|maximum|max\b|limit\w*|at\s+most|more\s+than|no\s+more|greater\s+than|larger\s+than)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(too\s+(many|large|big|long)|exceed\w*|maximum|max\b|limit\w*|at\s+most|more\s+(\w+\s+){0,2}than|than\s+(is\s+)?allowed|no\s+more|greater\s+than|larger\s+than)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Quantity();
 
     [GeneratedRegex(@"\b(entr(y|ies)|bundle|transaction|batch|operations|request\s+size|payload)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

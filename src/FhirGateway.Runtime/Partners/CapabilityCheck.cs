@@ -1,70 +1,115 @@
 using System.Text.Json;
 using FhirGateway.Fhir.Serialization.Json;
+using FhirGateway.Mapping.Bundles;
 
 namespace FhirGateway.Runtime.Partners;
 
-/// <summary>What a partner's CapabilityStatement says about what the gateway needs, and what falls short.</summary>
-public sealed record CapabilityReport(string PartnerId, string? FhirVersion, bool Json, bool Transaction, bool Conditional, IReadOnlyList<string> Shortfalls)
+/// <summary>One thing a partner lacks: whether it blocks delivery, or how the gateway works around it.</summary>
+public sealed record CapabilityFinding(string Text, bool Blocks);
+
+/// <summary>What a partner's CapabilityStatement says about what the gateway needs, what falls short and what is worked around.</summary>
+public sealed record CapabilityReport(string PartnerId, string? FhirVersion, bool Json, bool Transaction, bool Conditional, IReadOnlyList<CapabilityFinding> Findings)
 {
-    public bool Sufficient => Shortfalls.Count == 0;
+    /// <summary>The transaction size limit in force (configured or learned) and where it comes from.</summary>
+    public string? TransactionLimit { get; init; }
 
     /// <summary>The server software the CapabilityStatement names (software.name and version), when it names one.</summary>
     public string? Software { get; init; }
+
+    public IReadOnlyList<string> Shortfalls => Findings.Where(f => f.Blocks).Select(f => f.Text).ToList();
+
+    public IReadOnlyList<string> WorkedAround => Findings.Where(f => !f.Blocks).Select(f => f.Text).ToList();
+
+    public bool Sufficient => Findings.All(f => !f.Blocks);
 }
 
 /// <summary>
-/// Reads a partner's <c>/metadata</c> and checks it supports what delivery needs: FHIR 4.0.x, JSON, the
-/// <c>transaction</c> interaction, and conditional create or update on each resource type the gateway sends.
+/// Checks a partner's <c>/metadata</c> against what delivery needs: FHIR 4.0.x, JSON, the <c>transaction</c>
+/// interaction, and for every request of the mapping's conditional-request table (<see cref="DeliveryNeeds"/>) the
+/// resource type, its interaction, conditional create/update or update-as-create, and the search parameter. Each
+/// shortfall says whether it blocks delivery or how the gateway works around it (another idempotent path, smaller
+/// transactions).
 /// </summary>
 public static class CapabilityCheck
 {
-    /// <summary>The resource types the clinic's mapping produces.</summary>
-    public static readonly IReadOnlyList<string> GatewayResourceTypes =
-        ["Patient", "Observation", "DiagnosticReport", "Procedure", "CarePlan", "CareTeam", "Goal", "Condition", "Consent", "BiologicallyDerivedProduct", "Provenance"];
-
-    public static CapabilityReport Evaluate(string partnerId, int? status, ReadOnlyMemory<byte> body, string? failure)
+    public static CapabilityReport Evaluate(string partnerId, int? status, ReadOnlyMemory<byte> body, string? failure, PartnerLimits? limits = null)
     {
-        if (status is null) return new CapabilityReport(partnerId, null, false, false, false, [$"no answer from /metadata ({failure})"]);
-        if (status is < 200 or >= 300) return new CapabilityReport(partnerId, null, false, false, false, [$"/metadata answered HTTP {status}"]);
+        if (status is null) return Unreadable(partnerId, $"no answer from /metadata ({failure})");
+        if (status is < 200 or >= 300) return Unreadable(partnerId, $"/metadata answered HTTP {status}");
         try
         {
             using var doc = JsonDocument.Parse(body);
-            return Evaluate(partnerId, doc.RootElement);
+            return Evaluate(partnerId, CapabilityStatementInfo.Read(doc.RootElement), limits ?? new PartnerLimits(null, null, false));
         }
         catch (JsonException e)
         {
-            return new CapabilityReport(partnerId, null, false, false, false, ["/metadata is not JSON: " + JsonErrorText.Describe(e)]);
+            return Unreadable(partnerId, "/metadata is not JSON: " + JsonErrorText.Describe(e));
         }
     }
 
-    private static CapabilityReport Evaluate(string partnerId, JsonElement cs)
+    private static CapabilityReport Unreadable(string partnerId, string why) => new(partnerId, null, false, false, false, [new CapabilityFinding(why, Blocks: true)]);
+
+    private static CapabilityReport Evaluate(string partnerId, CapabilityStatementInfo cs, PartnerLimits limits)
     {
-        var shortfalls = new List<string>();
-        if (Text(cs, "resourceType") != "CapabilityStatement") shortfalls.Add("/metadata is not a CapabilityStatement");
-        var version = Text(cs, "fhirVersion");
-        if (version is null || !version.StartsWith("4.0.", StringComparison.Ordinal)) shortfalls.Add($"FHIR version {version ?? "(none)"} is not 4.0.x");
-        var json = Array(cs, "format").Any(f => f.GetString() is { } s && s.Contains("json", StringComparison.OrdinalIgnoreCase));
-        if (!json) shortfalls.Add("JSON is not among its formats");
-        var server = Array(cs, "rest").FirstOrDefault(r => Text(r, "mode") == "server");
-        var transaction = server.ValueKind == JsonValueKind.Object && Array(server, "interaction").Any(i => Text(i, "code") == "transaction");
-        if (!transaction) shortfalls.Add("no transaction interaction");
-        var missing = new List<string>();
-        foreach (var type in GatewayResourceTypes)
+        var findings = new List<CapabilityFinding>();
+        void Block(string text) => findings.Add(new CapabilityFinding(text, true));
+        if (!cs.IsCapabilityStatement) Block("/metadata is not a CapabilityStatement");
+        if (cs.FhirVersion is null || !cs.FhirVersion.StartsWith("4.0.", StringComparison.Ordinal)) Block($"FHIR version {cs.FhirVersion ?? "(none)"} is not 4.0.x");
+        if (!cs.Json) Block("JSON is not among its formats");
+        var transaction = cs.SystemInteractions.Contains("transaction");
+        if (!transaction) Block("no transaction interaction");
+        var support = new PartnerSupport
         {
-            var resource = server.ValueKind == JsonValueKind.Object ? Array(server, "resource").FirstOrDefault(r => Text(r, "type") == type) : default;
-            if (resource.ValueKind != JsonValueKind.Object || !(Flag(resource, "conditionalCreate") || Flag(resource, "conditionalUpdate"))) missing.Add(type);
-        }
-        if (missing.Count > 0) shortfalls.Add("no conditional create or update for " + string.Join(", ", missing));
-        var software = cs.ValueKind == JsonValueKind.Object && cs.TryGetProperty("software", out var s) ? s : default;
-        var softwareName = string.Join(" ", new[] { Text(software, "name"), Text(software, "version") }.OfType<string>());
-        return new CapabilityReport(partnerId, version, json, transaction, missing.Count == 0, shortfalls) { Software = softwareName.Length > 0 ? softwareName : null };
+            MaxTransactionEntries = limits.InForce,
+            ConditionalReferences = limits.ConditionalReferences,
+            SearchParameters = cs.SearchParametersByType(),
+            UpdateCreate = cs.Resources.Values.Where(r => r.UpdateCreate).Select(r => r.Type).ToHashSet(StringComparer.Ordinal),
+        };
+        var conditional = true;
+        if (cs.Resources.Count == 0)
+            findings.Add(new CapabilityFinding("it lists no resource types, so nothing can be checked per type: the gateway delivers as to a plain R4 server", false));
+        else
+            foreach (var need in DeliveryNeeds.For(support))
+                if (Shortfall(need, cs) is { } missing)
+                {
+                    Block(missing);
+                    conditional &= need.Capability is null;
+                }
+        findings.AddRange(DeliveryNeeds.Workarounds(support).Select(w => new CapabilityFinding(w, false)));
+        if (limits.Text is { } limit)
+            findings.Add(new CapabilityFinding($"transactions of at most {limit}: a record with more resources is sent as several transactions, in dependency order", false));
+        return new CapabilityReport(partnerId, cs.FhirVersion, cs.Json, transaction, conditional, findings)
+        {
+            TransactionLimit = limits.Text,
+            Software = cs.Software,
+        };
     }
 
-    private static string? Text(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    /// <summary>What the partner lacks for one need, or null.</summary>
+    private static string? Shortfall(DeliveryNeed need, CapabilityStatementInfo cs)
+    {
+        if (!cs.Resources.TryGetValue(need.ResourceType, out var resource)) return $"{need.ResourceType}: not among its resource types ({need.Why})";
+        if (resource.Interactions.Count > 0 && !resource.Interactions.Contains(need.Interaction)) return $"{need.ResourceType}: no {need.Interaction} interaction ({need.Why})";
+        var flag = need.Capability switch
+        {
+            "conditionalCreate" => resource.ConditionalCreate,
+            "conditionalUpdate" => resource.ConditionalUpdate,
+            "updateCreate" => resource.UpdateCreate,
+            _ => true,
+        };
+        if (!flag) return $"{need.ResourceType}: no {need.Capability} ({need.Why}; without it a redelivery would duplicate or fail)";
+        if (need.SearchParameter is { } code && resource.SearchParameters.Count > 0 && !resource.SearchParameters.Contains(code))
+            return $"{need.ResourceType}: no '{code}' search parameter ({need.Why})";
+        return null;
+    }
+}
 
-    private static bool Flag(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+/// <summary>A partner's transaction size limits: configured, learned from its refusals, and whether it resolves conditional references.</summary>
+public sealed record PartnerLimits(int? Configured, Store.LearnedLimit? Learned, bool ConditionalReferences)
+{
+    public int? InForce => Configured is null ? Learned?.MaxEntries : Learned is null ? Configured : Math.Min(Configured.Value, Learned.MaxEntries);
 
-    private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];
+    public string? Text => InForce is not { } max ? null
+        : Learned is not null && Learned.MaxEntries == max ? $"{max} entries (learned {Learned.LearnedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z: {Learned.Detail})"
+        : $"{max} entries (configured)";
 }

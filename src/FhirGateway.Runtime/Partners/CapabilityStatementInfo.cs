@@ -14,6 +14,9 @@ public sealed record ResourceCapability(string Type, IReadOnlySet<string> Intera
 public sealed record CapabilityStatementInfo(bool IsCapabilityStatement, string? FhirVersion, bool Json, IReadOnlySet<string> SystemInteractions,
     IReadOnlyDictionary<string, ResourceCapability> Resources)
 {
+    /// <summary>The server software it names (software.name and version), when it names one.</summary>
+    public string? Software { get; init; }
+
     public static CapabilityStatementInfo Read(JsonElement cs)
     {
         var server = Array(cs, "rest").FirstOrDefault(r => Text(r, "mode") == "server");
@@ -25,12 +28,14 @@ public sealed record CapabilityStatementInfo(bool IsCapabilityStatement, string?
                 Codes(Array(r, "interaction"), "code"), Flag(r, "conditionalCreate"), Flag(r, "conditionalUpdate"), Flag(r, "updateCreate"),
                 Codes(Array(r, "searchParam"), "name"));
         }
+        var software = cs.ValueKind == JsonValueKind.Object && cs.TryGetProperty("software", out var s) ? s : default;
+        var softwareName = string.Join(" ", new[] { Text(software, "name"), Text(software, "version") }.OfType<string>());
         return new CapabilityStatementInfo(
             Text(cs, "resourceType") == "CapabilityStatement",
             Text(cs, "fhirVersion"),
             Array(cs, "format").Any(f => f.ValueKind == JsonValueKind.String && f.GetString()!.Contains("json", StringComparison.OrdinalIgnoreCase)),
             Codes(Array(server, "interaction"), "code"),
-            resources);
+            resources) { Software = softwareName.Length > 0 ? softwareName : null };
     }
 
     /// <summary>Search parameters by type, for the types that list any.</summary>

@@ -58,11 +58,13 @@ public sealed class PartnersAndRunCommandTests : IAsyncLifetime
         Assert.True(exit == CliApp.ExitIssues, output + errors);
         var lines = output.Split('\n');
         Assert.StartsWith("PARTNER", lines[0], StringComparison.Ordinal);
-        Assert.Matches(@"^good\s+\S+\s+4\.0\.1\s+yes\s+yes\s+yes\s+ok$", lines[1]);
-        Assert.Matches(@"^old\s+\S+\s+3\.0\.2\s+no\s+no\s+no\s+FALLS SHORT$", lines[2]);
-        Assert.Contains("old: FHIR version 3.0.2 is not 4.0.x", output, StringComparison.Ordinal);
-        Assert.Contains("old: no transaction interaction", output, StringComparison.Ordinal);
-        Assert.Contains("old: no conditional create or update for Observation", output, StringComparison.Ordinal);
+        Assert.Matches(@"^good\s+\S+\s+4\.0\.1\s+yes\s+yes\s+yes\s+-\s+ok$", lines[1]);
+        Assert.Matches(@"^old\s+\S+\s+3\.0\.2\s+no\s+no\s+no\s+-\s+FALLS SHORT$", lines[2]);
+        Assert.Contains("old: FHIR version 3.0.2 is not 4.0.x — blocks delivery", output, StringComparison.Ordinal);
+        Assert.Contains("old: no transaction interaction — blocks delivery", output, StringComparison.Ordinal);
+        Assert.Contains("old: Observation: not among its resource types", output, StringComparison.Ordinal);
+        Assert.Contains("old: MedicationStatement: not among its resource types", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("old: Patient:", output, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^old: warning: Firely Server 5\.11\.0 validates with Firely .*, which rejects every CareTeam .*\(CareTeam ctm-1; the gateway sends CareTeam and holds it valid\)$", output);
         Assert.DoesNotMatch(@"(?m)^good: warning:", output);
     }

@@ -75,11 +75,15 @@ public sealed class RealGateway : IAsyncDisposable
         return doc.RootElement.GetProperty("recordKey").GetString()!;
     }
 
-    /// <summary>Posts every good seed, in order; returns their record keys.</summary>
-    public async Task<IReadOnlyList<string>> PostSeedsAsync()
+    /// <summary>The first good seeds of the ALS patient (consent, intake, care plan, panel, product release, infusions…).</summary>
+    public static IReadOnlyList<string> FirstSeeds(int count) =>
+        GoodSeeds.Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "als").Take(count).ToList();
+
+    /// <summary>Posts seed files (every good seed when none are named), in order; returns their record keys.</summary>
+    public async Task<IReadOnlyList<string>> PostSeedsAsync(IEnumerable<string>? files = null)
     {
         var keys = new List<string>();
-        foreach (var file in GoodSeeds) keys.Add(await PostAsync(await File.ReadAllBytesAsync(file)));
+        foreach (var file in files ?? GoodSeeds) keys.Add(await PostAsync(await File.ReadAllBytesAsync(file)));
         return keys;
     }
 
