@@ -171,9 +171,9 @@ public sealed class DeliveryProcessor(
             if (first.TryGetProperty("details", out var details) && details.TryGetProperty("text", out var t)) return t.GetString();
             return first.TryGetProperty("diagnostics", out var d) ? d.GetString() : null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
-            return null;
+            return null; // not JSON, or issue/details/text of another JSON kind than an OperationOutcome gives them
         }
     }
 

@@ -23,6 +23,8 @@ public static class CapabilityCheck
     {
         if (status is null) return new CapabilityReport(partnerId, null, false, false, false, [$"no answer from /metadata ({failure})"]);
         if (status is < 200 or >= 300) return new CapabilityReport(partnerId, null, false, false, false, [$"/metadata answered HTTP {status}"]);
+        if (JsonInputGuard.Check(body.Span, JsonInputLimits.StringsOnly, 1) is [{ Kind: JsonInputProblemKind.InvalidString } problem])
+            return new CapabilityReport(partnerId, null, false, false, false, [$"/metadata holds text that is not valid Unicode at {problem.Path}"]);
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -31,6 +33,10 @@ public static class CapabilityCheck
         catch (JsonException e)
         {
             return new CapabilityReport(partnerId, null, false, false, false, ["/metadata is not JSON: " + JsonErrorText.Describe(e)]);
+        }
+        catch (InvalidOperationException)
+        {
+            return new CapabilityReport(partnerId, null, false, false, false, ["/metadata is not a CapabilityStatement: a property has the wrong JSON kind"]);
         }
     }
 

@@ -9,8 +9,8 @@ namespace FhirGateway.Runtime.Pipeline;
 
 /// <summary>
 /// The hosted pipeline worker: claims waiting records one at a time under a lease and runs each through
-/// <see cref="RecordProcessor"/>. A failure is caught per record (the record stays waiting and is claimed again once
-/// its lease runs out); on shutdown the record in hand is given back.
+/// <see cref="RecordProcessor"/>. A failure is caught per record and parks it with the reason; when the store itself
+/// fails the record stays waiting and is claimed again once its lease runs out. On shutdown the record in hand is given back.
 /// </summary>
 public sealed class PipelineWorker(
     IGatewayStore store,
@@ -65,7 +65,10 @@ public sealed class PipelineWorker(
         }
         catch (Exception e)
         {
+            // One record must never hold up the others: park it with the reason (and its ledger entry); when even
+            // that fails (the store is down) it stays waiting and is claimed again once its lease runs out.
             Log.RecordFailed(logger, claimed.Envelope.Key, e.GetType().Name);
+            await processor.ParkFailedAsync(claimed, identity.Owner, e, cancellationToken);
         }
         return true;
     }

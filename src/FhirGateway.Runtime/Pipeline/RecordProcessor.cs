@@ -7,6 +7,7 @@ using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Partners;
 using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FhirGateway.Runtime.Pipeline;
 
@@ -23,6 +24,7 @@ public sealed class RecordProcessor(
     GatewayMetrics metrics,
     WorkSignals signals,
     TimeProvider time,
+    IOptions<GatewayOptions> options,
     ILogger<RecordProcessor> logger)
 {
     public const string MappingStep = "mapping";
@@ -32,6 +34,12 @@ public sealed class RecordProcessor(
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var envelope = claimed.Envelope;
+        if (claimed.Payload.Length > options.Value.Intake.MaxRecordBytes)
+        {
+            // Intake refuses these; one stored before the limit was lowered (or by an older version) is parked, not mapped.
+            await ParkAsync(claimed, owner, MappingStep, [IssueCatalogue.GatewayIntakeTooLarge.At(null, options.Value.Intake.MaxRecordBytes)], [], cancellationToken);
+            return;
+        }
         RecordMapping mapping;
         try
         {
@@ -96,10 +104,25 @@ public sealed class RecordProcessor(
         }
     }
 
+    /// <summary>Parks a record whose processing failed unexpectedly, with the exception's type as the reason. Never throws but for cancellation.</summary>
+    public async Task ParkFailedAsync(ClaimedRecord claimed, string owner, Exception failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        ArgumentNullException.ThrowIfNull(failure);
+        try
+        {
+            await ParkAsync(claimed, owner, MappingStep, [IssueCatalogue.GatewayPipelineFailed.At(null, failure.GetType().Name)], [], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.StoreFailed(logger, e, "pipeline");
+        }
+    }
+
     private async Task ParkAsync(ClaimedRecord claimed, string owner, string step, IReadOnlyList<Issue> issues, List<LedgerDraft> ledger, CancellationToken cancellationToken)
     {
         var located = issues.Select(i => i.Origin is null ? i with { Origin = claimed.Envelope.Key } : i).ToList();
-        var outcome = OperationOutcomeWriter.ToJson(located, pretty: false);
+        var outcome = IssueLimit.ToBoundedJson(located);
         ledger.Add(Draft(LedgerSteps.Parked, claimed) with
         {
             Status = step,

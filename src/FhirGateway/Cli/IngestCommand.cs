@@ -32,10 +32,12 @@ internal static class IngestCommand
         int stored = 0, repeats = 0, refused = 0, failed = 0;
         foreach (var file in Expand(paths, stderr, ref failed))
         {
-            byte[] bytes;
+            IntakeResult result;
             try
             {
-                bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+                // the same Intake:MaxRecordBytes as POST /records and the inbox, checked before the file is read
+                result = intake.RefuseIfTooLarge(new FileInfo(file).Length, "cli")
+                    ?? await intake.SubmitAsync(await File.ReadAllBytesAsync(file, cancellationToken), "cli", cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -43,7 +45,6 @@ internal static class IngestCommand
                 failed++;
                 continue;
             }
-            var result = await intake.SubmitAsync(bytes, "cli", cancellationToken);
             switch (result.Receipt?.Status)
             {
                 case IntakeStatus.Accepted:

@@ -10,7 +10,8 @@ namespace FhirGateway.Cli;
 /// <summary>
 /// <c>fhirgw run [--data DIR] [--config FILE] [--urls URLS]</c>: runs the gateway (intake endpoint, inbox watcher, pipeline and
 /// delivery workers, health endpoints) until stopped (Ctrl+C / SIGTERM). Structured logs go to the console and to
-/// <c>{Data}/logs/gateway.jsonl</c>. Exit 0 after a clean stop, 2 when the configuration is not valid.
+/// <c>{Data}/logs/gateway.jsonl</c>. Exit 0 after a clean stop, 3 when a worker failed and stopped the gateway, 2 when the
+/// configuration is not valid.
 /// </summary>
 internal static class RunCommand
 {
@@ -60,6 +61,12 @@ internal static class RunCommand
                 // stopped from the command line
             }
             await app.StopAsync(CancellationToken.None);
+            var faulted = GatewayHost.FaultedWorkers(app.Services);
+            if (faulted.Count > 0)
+            {
+                await stderr.WriteLineAsync($"run: the gateway stopped because a worker failed: {string.Join(", ", faulted)} (see the log)".AsMemory(), CancellationToken.None);
+                return CliApp.ExitFailure;
+            }
         }
         return CliApp.ExitOk;
     }

@@ -154,6 +154,12 @@ internal sealed partial class JsonTreeReader
                     "resourceType", "code", "string", Describe(probe.TokenType));
                 return null;
             }
+            if (!JsonInputGuard.IsValidString(ref probe))
+            {
+                Report(IssueCatalogue.JsonInvalidString, (int)probe.TokenStartIndex, ObjectLocation(wire, index),
+                    "resourceType", Encoding.UTF8.GetString(probe.ValueSpan));
+                return null;
+            }
             var table = ResourceTable(ref probe);
             if (table is null)
                 Report(IssueCatalogue.JsonUnknownResourceType, namePos, ObjectLocation(wire, index), probe.GetString());
@@ -176,18 +182,8 @@ internal sealed partial class JsonTreeReader
 
     private string? ObjectLocation(string? wire, int index) => wire is null ? null : _path.Describe(wire, index);
 
-    /// <summary>The string the reader is on, unescaped; null when it is not valid UTF-8 or its escapes do not make valid UTF-16 (a lone surrogate such as <c>\uD800</c>): the caller reports it.</summary>
-    private static string? TryGetString(ref Utf8JsonReader r)
-    {
-        try
-        {
-            return r.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The string the reader is on, unescaped; null when it is not valid text (<see cref="JsonInputGuard.IsValidString"/>): the caller reports it.</summary>
+    private static string? TryGetString(ref Utf8JsonReader r) => JsonInputGuard.TryGetString(ref r);
 
     private SlotEntries RentEntries() => _entryPool.Count > 0 ? _entryPool.Pop() : new SlotEntries();
 
