@@ -47,6 +47,7 @@ public static class GatewayHost
         builder.AddRecordPipeline();
         builder.AddPartnerDelivery();
         builder.AddGatewayOperations();
+        builder.AddLedgerCheckpoints();
         settings.Compose?.Invoke(builder);
         builder.AddClinicMapping();
         builder.WebHost.UseUrls((builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -16,6 +16,7 @@ public sealed class GatewayOptions
     public DeliveryOptions Delivery { get; set; } = new();
     public List<PartnerOptions> Partners { get; set; } = [];
     public TelemetryOptions Telemetry { get; set; } = new();
+    public Ledger.LedgerOptions Ledger { get; set; } = new();
 
     public string DataFolder => Path.GetFullPath(Data);
 }

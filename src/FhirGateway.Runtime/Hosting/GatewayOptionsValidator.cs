@@ -26,6 +26,9 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Delivery.CircuitBreaker.BreakDuration < TimeSpan.FromMilliseconds(500)) Fail("Delivery:CircuitBreaker:BreakDuration", "must be at least 00:00:00.5");
         if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp)) Fail("Telemetry:OtlpEndpoint", $"must be an absolute http(s) URL, found '{otlp}'");
         ValidatePartners(options.Partners, Fail);
+        foreach (var (key, message) in Ledger.LedgerKeyRing.Problems(options.Ledger, options.DataFolder)) Fail(key, message);
+        if (options.Ledger.CheckpointInterval <= TimeSpan.Zero) Fail("Ledger:CheckpointInterval", $"must be a positive duration (hh:mm:ss), found {options.Ledger.CheckpointInterval}");
+        if (options.Ledger.CheckpointUrl is { Length: > 0 } sink && !IsHttpUrl(sink)) Fail("Ledger:CheckpointUrl", $"must be an absolute http(s) URL, found '{sink}'");
         foreach (var (p, i) in options.Partners.Select((p, i) => (p, i)))
             if (p.Timeout > TimeSpan.Zero && options.Delivery.Lease <= p.Timeout * (options.Delivery.InlineRetries + 1))
                 Fail("Delivery:Lease", $"must be longer than a delivery can take: Partners:{i}:Timeout {p.Timeout} × {options.Delivery.InlineRetries + 1} attempts, so that no other worker takes a batch still being delivered");

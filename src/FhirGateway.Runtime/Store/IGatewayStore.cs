@@ -74,6 +74,9 @@ public interface IGatewayStore
 
     IAsyncEnumerable<LedgerEntry> ReadLedgerAsync(CancellationToken cancellationToken);
 
+    /// <summary>The ledger's last entry: its sequence number and hash (0 and the genesis hash when empty), for checkpoints.</summary>
+    Task<(long Seq, string Hash)> GetLedgerHeadAsync(CancellationToken cancellationToken);
+
     /// <summary>The ledger entries of the given records, or of every record of a patient, in sequence order.</summary>
     Task<IReadOnlyList<LedgerEntry>> TraceAsync(string? record, string? patientId, CancellationToken cancellationToken);
 

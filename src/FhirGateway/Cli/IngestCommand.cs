@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Intake;
+using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ internal static class IngestCommand
 
     private static async Task<int> RunAsync(string[] paths, GatewayCli.Location data, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        using var host = await GatewayCli.ToolsAsync("ingest", data, stderr, cancellationToken);
+        using var host = await GatewayCli.ToolsAsync("ingest", data, stderr, cancellationToken, writesLedger: true);
         if (host is null) return CliApp.ExitUsage;
         await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
         var intake = host.Services.GetRequiredService<RecordIntake>();
@@ -62,6 +63,7 @@ internal static class IngestCommand
                     break;
             }
         }
+        await host.Services.GetRequiredService<LedgerCheckpoints>().WriteAsync(cancellationToken);
         await stdout.WriteLineAsync($"{stored} stored, {repeats} repeats, {refused} refused{(failed > 0 ? $", {failed} unreadable" : "")}".AsMemory(), cancellationToken);
         if (failed > 0) return CliApp.ExitUsage;
         return refused > 0 ? CliApp.ExitIssues : CliApp.ExitOk;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Hosting;
+using FhirGateway.Runtime.Ledger;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,7 +36,13 @@ internal static class RunCommand
             app = GatewayHost.Build(new GatewayHostSettings { Overrides = overrides, ConfigFile = location.Config });
             // Settings are checked before the host starts, so that bad ones are this command's clear message alone,
             // not also a "Hosting failed to start" stack trace in the console and the log file.
-            _ = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            var checkedOptions = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            if (LedgerKeyRing.MissingKey(checkedOptions.Ledger) is { } missing)
+            {
+                await app.DisposeAsync();
+                await stderr.WriteLineAsync($"run: {missing}".AsMemory(), cancellationToken);
+                return CliApp.ExitUsage;
+            }
             await app.StartAsync(cancellationToken);
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidDataException or FormatException or IOException)
