@@ -118,6 +118,11 @@ internal sealed partial class JsonTreeReader
     /// <summary>Reports a property the type does not have; <c>resourceType</c> is expected once on a resource (read ahead of time) and nowhere else.</summary>
     private void ReportUnknown(ref Utf8JsonReader r, TypedPropertyTable table, bool isResource, ref bool resourceTypeSeen, int namePos)
     {
+        if (!JsonInputGuard.IsValidString(ref r))
+        {
+            Report(IssueCatalogue.JsonInvalidString, namePos, _path.Describe(), "(property name)", Encoding.UTF8.GetString(r.ValueSpan));
+            return;
+        }
         if (r.ValueTextEquals("resourceType"u8))
         {
             if (!isResource)
@@ -141,7 +146,7 @@ internal sealed partial class JsonTreeReader
         var probe = r;
         while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
         {
-            if (!probe.ValueTextEquals("resourceType"u8))
+            if (!JsonInputGuard.IsValidString(ref probe) || !probe.ValueTextEquals("resourceType"u8))
             {
                 probe.Skip();
                 continue;

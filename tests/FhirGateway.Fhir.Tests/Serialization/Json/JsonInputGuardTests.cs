@@ -63,4 +63,10 @@ public sealed class JsonInputGuardTests
         byte[] json = [.. Utf8("""{"resourceType":"Pat"""), 0xFF, .. Utf8("\"}")];
         Assert.Equal(IssueCatalogue.JsonInvalidString.Id, Assert.Single(Parser.Parse(json, "t.json").Issues).Code);
     }
+
+    [Theory]
+    [InlineData("""{"resourceType":"Patient","x\udbffA":1}""")]
+    [InlineData("""{"a\ud800":1,"resourceType":"Patient"}""")]
+    public void The_fhir_reader_reports_an_invalid_property_name_as_an_invalid_string(string json) =>
+        Assert.Contains(Parse(json).Issues, i => i.Code == IssueCatalogue.JsonInvalidString.Id);
 }
