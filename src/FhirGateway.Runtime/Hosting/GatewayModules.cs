@@ -94,7 +94,9 @@ public static class GatewayModules
         var partners = builder.Configuration.GetSection("Partners").Get<List<PartnerOptions>>() ?? [];
         foreach (var id in partners.Select(p => p.Id).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal))
         {
-            var client = builder.Services.AddHttpClient("partner:" + id, c => c.Timeout = Timeout.InfiniteTimeSpan);
+            var options = partners.First(p => p.Id == id);
+            var client = builder.Services.AddHttpClient("partner:" + id, c => c.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(() => PartnerTransport.Handler(options));
             client.AddResilienceHandler("partner", (pipeline, context) =>
                 {
                     var sp = context.ServiceProvider;
@@ -103,6 +105,7 @@ public static class GatewayModules
                 });
             client.AddHttpMessageHandler(sp => new PartnerAuthHandler(Partner(sp, id), sp.GetRequiredService<PartnerTokens>()));
         }
+        builder.Services.AddHostedService<PartnerTransportCheck>();
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }

@@ -107,6 +107,13 @@ public sealed class PartnerOptions
     public List<string> Patients { get; set; } = [];
     /// <summary>The record kinds it receives; empty for all.</summary>
     public List<string> RecordKinds { get; set; } = [];
+    /// <summary>Lets BaseUrl (and the token endpoint) be plain http:// to a host other than loopback; flagged at start and by partners check.</summary>
+    public bool AllowInsecureHttp { get; set; }
+    /// <summary>A PKCS#12 file with the client certificate (and key) presented to the partner (mutual TLS).</summary>
+    public string? ClientCertificate { get; set; }
+    public string? ClientCertificatePassword { get; set; }
+    /// <summary>Or a certificate in a store: <c>CurrentUser/My/THUMBPRINT</c>.</summary>
+    public string? ClientCertificateStore { get; set; }
 }
 
 public sealed class TelemetryOptions

@@ -54,6 +54,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             foreach (var kind in p.RecordKinds.Where(k => !RecordKinds.IsKnown(k)))
                 fail(at + "RecordKinds", $"'{kind}' is not a record kind ({string.Join(", ", RecordKinds.All)})");
             ValidateAuth(p.Auth, at + "Auth:", fail);
+            ValidateTransport(p, at, fail);
         }
     }
 
@@ -70,6 +71,18 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
                 if (string.IsNullOrWhiteSpace(auth.ClientSecret)) fail(at + "ClientSecret", "must be given for Mode ClientCredentials");
                 break;
         }
+    }
+
+    private static void ValidateTransport(PartnerOptions p, string at, Action<string, string> fail)
+    {
+        if (!p.AllowInsecureHttp)
+            foreach (var url in PartnerTransport.InsecureUrls(p))
+                fail(url == p.BaseUrl ? at + "BaseUrl" : at + "Auth:TokenEndpoint",
+                    $"'{url}' is plain http to a host other than loopback: use https, or set {at}AllowInsecureHttp=true to accept it knowingly");
+        if (!string.IsNullOrWhiteSpace(p.ClientCertificate) && !string.IsNullOrWhiteSpace(p.ClientCertificateStore))
+            fail(at + "ClientCertificate", "give either ClientCertificate (a file) or ClientCertificateStore, not both");
+        else if (PartnerTransport.CertificateProblem(p) is { } problem)
+            fail(string.IsNullOrWhiteSpace(p.ClientCertificate) ? at + "ClientCertificateStore" : at + "ClientCertificate", problem);
     }
 
     private static IEnumerable<(string, TimeSpan)> Durations(GatewayOptions o) =>
