@@ -25,6 +25,7 @@ public sealed class DeliveryProcessor(
     WorkerIdentity identity,
     TimeProvider time,
     IOptions<GatewayOptions> options,
+    LogRecordKeys keys,
     ILogger<DeliveryProcessor> logger)
 {
     private readonly DeliveryOptions _options = options.Value.Delivery;
@@ -109,7 +110,7 @@ public sealed class DeliveryProcessor(
                 refused.Select(d => new LedgerDraft(LedgerSteps.Held, d.RecordKey, d.PatientId) { PartnerId = partner.Id, Status = HoldReasons.NoConsent }).ToList(),
                 cancellationToken);
             metrics.Held(partner.Id, refused.Count);
-            foreach (var d in refused) Log.DeliveryHeld(logger, d.RecordKey, partner.Id, HoldReasons.NoConsent);
+            foreach (var d in refused) Log.DeliveryHeld(logger, keys.Show(d.RecordKey), partner.Id, HoldReasons.NoConsent);
         }
         return allowed.OrderBy(d => d.RecordSeq).ToList();
     }
@@ -157,7 +158,7 @@ public sealed class DeliveryProcessor(
         }));
         await store.ParkDeliveriesAsync(Ids(parked), identity.Owner, status, outcome, audits, ledger, cancellationToken);
         metrics.DeliveryParked(x.Partner.Id, parked.Count);
-        foreach (var d in parked) Log.DeliveryParked(logger, x.Partner.Id, d.RecordKey, status);
+        foreach (var d in parked) Log.DeliveryParked(logger, x.Partner.Id, keys.Show(d.RecordKey), status);
     }
 
     /// <summary>The first issue's text of an OperationOutcome (for AuditEvent.outcomeDesc and the ledger).</summary>

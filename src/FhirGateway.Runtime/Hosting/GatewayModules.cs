@@ -32,6 +32,7 @@ public static class GatewayModules
             SqliteGatewayStore.PathIn(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<LedgerKeyRing>()));
         builder.Services.TryAddSingleton<LedgerCheckpoints>();
+        builder.Services.TryAddSingleton<LogRecordKeys>();
         builder.Services.AddHttpClient(LedgerCheckpoints.SinkClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.TryAddSingleton<WorkSignals>();

@@ -17,6 +17,7 @@ public sealed class GatewayOptions
     public List<PartnerOptions> Partners { get; set; } = [];
     public TelemetryOptions Telemetry { get; set; } = new();
     public Ledger.LedgerOptions Ledger { get; set; } = new();
+    public Operations.LoggingOptions Logging { get; set; } = new();
 
     public string DataFolder => Path.GetFullPath(Data);
 }

@@ -27,6 +27,8 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp)) Fail("Telemetry:OtlpEndpoint", $"must be an absolute http(s) URL, found '{otlp}'");
         ValidatePartners(options.Partners, Fail);
         foreach (var (key, message) in Ledger.LedgerKeyRing.Problems(options.Ledger, options.DataFolder)) Fail(key, message);
+        if (options.Logging.RecordKeys == Operations.RecordKeyLogging.Hashed && string.IsNullOrWhiteSpace(options.Ledger.Key) && string.IsNullOrWhiteSpace(options.Ledger.KeyFile))
+            Fail("Logging:RecordKeys", "Hashed needs a ledger key (Ledger:Key or Ledger:KeyFile): the hash is keyed with it");
         if (options.Ledger.CheckpointInterval <= TimeSpan.Zero) Fail("Ledger:CheckpointInterval", $"must be a positive duration (hh:mm:ss), found {options.Ledger.CheckpointInterval}");
         if (options.Ledger.CheckpointUrl is { Length: > 0 } sink && !IsHttpUrl(sink)) Fail("Ledger:CheckpointUrl", $"must be an absolute http(s) URL, found '{sink}'");
         foreach (var (p, i) in options.Partners.Select((p, i) => (p, i)))

@@ -21,7 +21,8 @@ public sealed record IntakeResult(IntakeReceipt? Receipt, IReadOnlyList<Issue> I
 /// repeat of the same record id and version gets the original receipt; the same id and version with other content is
 /// refused as a conflict.
 /// </summary>
-public sealed class RecordIntake(IGatewayStore store, GatewayMetrics metrics, WorkSignals signals, IOptions<GatewayOptions> options, ILogger<RecordIntake> logger)
+public sealed class RecordIntake(IGatewayStore store, GatewayMetrics metrics, WorkSignals signals, IOptions<GatewayOptions> options, LogRecordKeys keys,
+    ILogger<RecordIntake> logger)
 {
     /// <summary>The largest record taken in (<c>Intake:MaxRecordBytes</c>).</summary>
     public int MaxRecordBytes { get; } = options.Value.Intake.MaxRecordBytes;
@@ -49,14 +50,14 @@ public sealed class RecordIntake(IGatewayStore store, GatewayMetrics metrics, Wo
         {
             case IntakeStatus.Accepted:
                 metrics.RecordReceived(envelope.Kind, source);
-                Log.RecordStored(logger, receipt.RecordKey, envelope.Kind, source, receipt.ReceiptId);
+                Log.RecordStored(logger, keys.Show(receipt.RecordKey), envelope.Kind, source, receipt.ReceiptId);
                 signals.Pipeline.Pulse();
                 break;
             case IntakeStatus.Duplicate:
-                Log.RecordRepeated(logger, receipt.RecordKey, receipt.ReceiptId);
+                Log.RecordRepeated(logger, keys.Show(receipt.RecordKey), receipt.ReceiptId);
                 break;
             default:
-                Log.RecordConflict(logger, receipt.RecordKey, receipt.ReceiptId);
+                Log.RecordConflict(logger, keys.Show(receipt.RecordKey), receipt.ReceiptId);
                 issues.Add(IssueCatalogue.GatewayIntakeConflict.At("recordId", receipt.RecordKey, receipt.ReceiptId));
                 break;
         }

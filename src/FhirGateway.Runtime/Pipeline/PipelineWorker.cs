@@ -18,6 +18,7 @@ public sealed class PipelineWorker(
     WorkSignals signals,
     WorkerIdentity identity,
     IOptions<GatewayOptions> options,
+    LogRecordKeys keys,
     ILogger<PipelineWorker> logger) : BackgroundService
 {
     private readonly PipelineOptions _options = options.Value.Pipeline;
@@ -67,7 +68,7 @@ public sealed class PipelineWorker(
         {
             // One record must never hold up the others: park it with the reason (and its ledger entry); when even
             // that fails (the store is down) it stays waiting and is claimed again once its lease runs out.
-            Log.RecordFailed(logger, claimed.Envelope.Key, e.GetType().Name);
+            Log.RecordFailed(logger, keys.Show(claimed.Envelope.Key), e.GetType().Name);
             await processor.ParkFailedAsync(claimed, identity.Owner, e, cancellationToken);
         }
         return true;

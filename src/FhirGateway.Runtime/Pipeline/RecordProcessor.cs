@@ -25,6 +25,7 @@ public sealed class RecordProcessor(
     WorkSignals signals,
     TimeProvider time,
     IOptions<GatewayOptions> options,
+    LogRecordKeys keys,
     ILogger<RecordProcessor> logger)
 {
     public const string MappingStep = "mapping";
@@ -88,7 +89,7 @@ public sealed class RecordProcessor(
         if (!await store.RouteRecordAsync(new RecordRouting(record, mapper.MapperVersion, planned), owner, ledger, cancellationToken)) return;
         var heldCount = planned.Count(p => p.HoldReason is not null);
         foreach (var held in planned.Where(p => p.HoldReason is not null)) metrics.Held(held.PartnerId, 1);
-        Log.RecordRouted(logger, envelope.Key, record.Resources.Count, planned.Count, heldCount);
+        Log.RecordRouted(logger, keys.Show(envelope.Key), record.Resources.Count, planned.Count, heldCount);
         signals.Delivery.Pulse();
     }
 
@@ -131,7 +132,7 @@ public sealed class RecordProcessor(
         });
         if (!await store.ParkRecordAsync(new RecordParking(claimed.Envelope.Key, step, outcome), owner, ledger, cancellationToken)) return;
         metrics.RecordParked(step);
-        Log.RecordParked(logger, claimed.Envelope.Key, step, ErrorCodes(located));
+        Log.RecordParked(logger, keys.Show(claimed.Envelope.Key), step, ErrorCodes(located));
     }
 
     private static IReadOnlyList<Issue> Errors(IReadOnlyList<Issue> issues, string fallback) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Ledger;
+using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,9 +48,10 @@ internal static class AuditCommand
                 await stdout.WriteLineAsync($"no ledger entries for {(p is null ? "record " + r : "patient " + p)}".AsMemory(), cancellationToken);
                 return CliApp.ExitIssues;
             }
+            var logKeys = host.Services.GetRequiredService<LogRecordKeys>();
             foreach (var group in entries.GroupBy(e => e.RecordKey))
             {
-                await stdout.WriteLineAsync($"record {group.Key}".AsMemory(), cancellationToken);
+                await stdout.WriteLineAsync($"record {group.Key}{(logKeys.Hashed ? $" (in the logs: {logKeys.Show(group.Key)})" : "")}".AsMemory(), cancellationToken);
                 foreach (var entry in group) await stdout.WriteLineAsync(Line(entry).AsMemory(), cancellationToken);
             }
             return CliApp.ExitOk;
