@@ -18,6 +18,9 @@ public sealed class GatewayOptions
     public TelemetryOptions Telemetry { get; set; } = new();
     public Ledger.LedgerOptions Ledger { get; set; } = new();
     public Operations.LoggingOptions Logging { get; set; } = new();
+    /// <summary>What the gateway does with updates it takes in from partners (the outbox, the feed).</summary>
+    public InboundOptions Inbound { get; set; } = new();
+    public ServiceBus.ServiceBusOptions ServiceBus { get; set; } = new();
 
     public string DataFolder => Path.GetFullPath(Data);
 }
@@ -47,6 +50,8 @@ public sealed class PipelineOptions
 {
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Records mapped and validated at once (one loop each; a patient's records still go one at a time, in order).</summary>
+    public int Workers { get; set; } = Environment.ProcessorCount;
 }
 
 public sealed class DeliveryOptions
@@ -115,6 +120,8 @@ public sealed class PartnerOptions
     public string? ClientCertificatePassword { get; set; }
     /// <summary>Or a certificate in a store: <c>CurrentUser/My/THUMBPRINT</c>.</summary>
     public string? ClientCertificateStore { get; set; }
+    /// <summary>Whether and how the gateway follows what the partner's team records (polling or a subscription).</summary>
+    public PartnerInboundOptions Inbound { get; set; } = new();
 }
 
 public sealed class TelemetryOptions

@@ -22,6 +22,7 @@ public sealed class Partner
         Auth = options.Auth;
         Timeout = options.Timeout;
         BatchSize = options.BatchSize;
+        Inbound = options.Inbound;
         _patients = new HashSet<string>(options.Patients, StringComparer.Ordinal);
         _kinds = new HashSet<string>(options.RecordKinds, StringComparer.Ordinal);
     }
@@ -36,6 +37,8 @@ public sealed class Partner
     public PartnerAuthOptions Auth { get; }
     public TimeSpan Timeout { get; }
     public int BatchSize { get; }
+    /// <summary>Whether and how the gateway follows what the partner's team records.</summary>
+    public PartnerInboundOptions Inbound { get; }
 
     /// <summary>The named HttpClient (and resilience pipeline) of this partner.</summary>
     public string HttpClientName => "partner:" + Id;

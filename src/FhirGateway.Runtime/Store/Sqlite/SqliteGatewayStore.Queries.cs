@@ -24,6 +24,16 @@ public sealed partial class SqliteGatewayStore
         return await r.ReadAsync(cancellationToken) ? (r.GetInt64(0), r.GetString(1)) : (0, LedgerChain.Genesis);
     }
 
+    public async Task<IReadOnlyList<LedgerEntry>> ReadLedgerAfterAsync(long afterSeq, int max, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        await using var cmd = Command(c, null, $"SELECT {LedgerColumns} FROM ledger WHERE seq > $after ORDER BY seq LIMIT $max", ("$after", afterSeq), ("$max", max));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        var list = new List<LedgerEntry>();
+        while (await r.ReadAsync(cancellationToken)) list.Add(ReadLedgerEntry(r));
+        return list;
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> TraceAsync(string? record, string? patientId, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);
