@@ -22,6 +22,9 @@ public sealed record DemoReport(
     string DataFolder, IReadOnlyList<DemoPartner> Partners, IReadOnlyList<SeedIntake> Seeds, StoreSummary Store, IReadOnlyList<ParkedItem> Parked,
     IReadOnlyList<HeldItem> Held, LedgerVerification Ledger, IReadOnlyList<string> Undelivered, bool Settled, DemoInbound? Inbound)
 {
+    /// <summary>The ledger key file the demo made (outside the data folder), when the environment gave no key.</summary>
+    public string? LedgerKeyFile { get; init; }
+
     /// <summary>Every good seed delivered, every broken one parked or refused, nothing sent without consent, the ledger intact.</summary>
     public bool Success => Settled && Undelivered.Count == 0 && Ledger.Intact && Inbound is { Arrived: true } && Seeds.Where(s => s.Broken).All(BrokenStopped)
         && Partners.Where(p => !p.Consented).All(p => p.Resources == 0);
@@ -47,7 +50,10 @@ public static class DemoRun
         var data = dataFolder ?? Path.Combine(Path.GetTempPath(), "fhirgw-demo-" + Guid.NewGuid().ToString("N")[..8]);
         await using var ehr = await SandboxPartnerEhr.StartAsync([PartnerId, UnconsentedPartnerId], cancellationToken);
         var apiKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var app = GatewayHost.Build(new GatewayHostSettings { Overrides = Settings(data, ehr, apiKey), ConsoleLogs = false, Compose = compose });
+        var settings = Settings(data, ehr, apiKey);
+        var keyFile = DemoKeyFile(data);
+        if (keyFile is not null) settings["Ledger:KeyFile"] = keyFile;
+        var app = GatewayHost.Build(new GatewayHostSettings { Overrides = settings, ConsoleLogs = false, Compose = compose });
         await using (app)
         {
             await app.StartAsync(cancellationToken);
@@ -67,11 +73,30 @@ public static class DemoRun
             };
             var report = new DemoReport(Path.GetFullPath(data), partners, seeds, await store.SummaryAsync(cancellationToken),
                 await store.ListParkedAsync(cancellationToken), await store.ListHeldAsync(cancellationToken),
-                await LedgerVerifier.VerifyAsync(store.ReadLedgerAsync(cancellationToken), cancellationToken),
-                await UndeliveredAsync(store, seeds, cancellationToken), settled, inbound);
+                await LedgerVerifier.VerifyAsync(store.ReadLedgerAsync(cancellationToken), app.Services.GetRequiredService<LedgerKeyRing>(), [], cancellationToken),
+                await UndeliveredAsync(store, seeds, cancellationToken), settled, inbound) { LedgerKeyFile = keyFile };
             await app.StopAsync(CancellationToken.None);
             return report;
         }
+    }
+
+    /// <summary>
+    /// The demo's ledger key, unless the environment gives one: a file outside the data folder (in the temp folder, one per
+    /// data folder, made once), so that <c>audit verify</c> can check the demo's ledger afterwards.
+    /// </summary>
+    private static string? DemoKeyFile(string data)
+    {
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(GatewayConfiguration.EnvironmentPrefix + "LEDGER__KEY"))
+            || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(GatewayConfiguration.EnvironmentPrefix + "LEDGER__KEYFILE"))) return null;
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(data))))[..16];
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "fhirgw-demo-keys")).FullName;
+        var file = Path.Combine(folder, id + ".key");
+        if (File.Exists(file)) return file;
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(file, System.Text.Encoding.ASCII, create))
+            writer.Write(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
+        return file;
     }
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)

@@ -27,20 +27,12 @@ public sealed class RecordMapper : IRecordMapper
     public RecordMapping Map(ReadOnlyMemory<byte> recordJson)
     {
         var issues = new List<Issue>();
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(recordJson, new JsonDocumentOptions { MaxDepth = 64 });
-        }
-        catch (JsonException)
-        {
-            RecordEnvelopeReader.Read(recordJson, issues);
-            return new RecordMapping(null, null, RecordPositions.Locate(recordJson, issues, null));
-        }
+        var document = RecordJson.Open(recordJson, issues);
+        if (document is null) return new RecordMapping(null, null, RecordPositions.Locate(recordJson, IssueLimit.Apply(issues), null));
         using (document)
         {
             var envelope = RecordEnvelopeReader.Read(document.RootElement, issues);
-            if (envelope is null) return new RecordMapping(null, null, RecordPositions.Locate(recordJson, issues, null));
+            if (envelope is null) return new RecordMapping(null, null, RecordPositions.Locate(recordJson, IssueLimit.Apply(issues), null));
             MappedRecord? record = null;
             try
             {
@@ -51,7 +43,7 @@ public sealed class RecordMapper : IRecordMapper
                 issues.Add(IssueCatalogue.RecordMappingFailed.At(null, $"{e.GetType().Name}: {e.Message}"));
                 record = null;
             }
-            return new RecordMapping(envelope, record, RecordPositions.Locate(recordJson, issues, envelope.Key));
+            return new RecordMapping(envelope, record, RecordPositions.Locate(recordJson, IssueLimit.Apply(issues), envelope.Key));
         }
     }
 

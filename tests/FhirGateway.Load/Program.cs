@@ -32,6 +32,8 @@ var overrides = new Dictionary<string, string?>
 {
     ["Data"] = data, ["Http:Urls"] = "http://127.0.0.1:0", ["Intake:ApiKeys:0"] = LoadSettings.ApiKey,
     ["Pipeline:PollInterval"] = "00:00:00.05", ["Delivery:PollInterval"] = "00:00:00.05",
+    // a fresh ledger key per run (the load tool keys its throw-away ledger like a deployment does)
+    ["Ledger:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
 };
 for (var i = 0; i < partnerIds.Count; i++)
 {

@@ -13,4 +13,10 @@ public static partial class IssueCatalogue
         "The record's '{0}' must be {1}, found {2}");
     public static readonly IssueDefinition RecordUnknownKind = new("record-unknown-kind", IssueSeverity.Error, IssueType.NotSupported,
         "Unknown record kind '{0}'; known kinds: {1}");
+    public static readonly IssueDefinition RecordInvalidString = new("record-invalid-string", IssueSeverity.Error, IssueType.Structure,
+        "The record's '{0}' holds {1} that is not valid Unicode text (invalid UTF-8, or an escaped lone surrogate such as \\ud800)");
+    public static readonly IssueDefinition RecordTooDeep = new("record-too-deep", IssueSeverity.Fatal, IssueType.TooLong,
+        "The record nests deeper than {0} levels at '{1}'");
+    public static readonly IssueDefinition RecordArrayTooLong = new("record-array-too-long", IssueSeverity.Fatal, IssueType.TooLong,
+        "The record's '{0}' has more than {1} items");
 }

@@ -17,6 +17,10 @@ public static partial class IssueCatalogue
         "No record was received with receipt '{0}'");
     public static readonly IssueDefinition GatewayIntakeUnreadable = new("gw-intake-unreadable", IssueSeverity.Error, IssueType.Exception,
         "The record file cannot be read: {0}");
+    public static readonly IssueDefinition GatewayIntakeFailed = new("gw-intake-failed", IssueSeverity.Fatal, IssueType.Exception,
+        "Taking the record in failed in the gateway ({0}); it was set aside and nothing else was held up");
+    public static readonly IssueDefinition GatewayPipelineFailed = new("gw-pipeline-failed", IssueSeverity.Fatal, IssueType.Exception,
+        "Processing the record failed in the gateway ({0}); the record is parked until the cause is fixed");
     public static readonly IssueDefinition GatewayMappingFailed = new("gw-mapping-failed", IssueSeverity.Fatal, IssueType.Exception,
         "The mapper failed on this record ({0}); the record is parked until the mapper is fixed");
     public static readonly IssueDefinition GatewayValidationFailed = new("gw-validation-failed", IssueSeverity.Fatal, IssueType.Exception,

@@ -74,4 +74,7 @@ public static partial class IssueCatalogue
         "Slice '{0}': minimum required = {1}, but only found {2}{3}");
     public static readonly IssueDefinition ValSliceMax = new("val-slice-max", IssueSeverity.Error, IssueType.Structure,
         "Slice '{0}': maximum allowed = {1}, but found {2}{3}");
+
+    public static readonly IssueDefinition ValidatorFailed = new("validator-failed", IssueSeverity.Fatal, IssueType.Exception,
+        "The validator failed on this input ({0}); it is reported as not validated");
 }

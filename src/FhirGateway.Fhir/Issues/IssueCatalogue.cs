@@ -8,6 +8,10 @@ namespace FhirGateway.Fhir.Issues;
 /// </summary>
 public static partial class IssueCatalogue
 {
+    /// <summary>The summary <see cref="IssueLimit"/> puts in place of the issues beyond the limit.</summary>
+    public static readonly IssueDefinition IssuesTruncated = new("issues-truncated", IssueSeverity.Information, IssueType.TooLong,
+        "{0} more issues are not listed ({1} in all; the first {2} are)");
+
     /// <summary>Every entry of the catalogue, found by reflection over its static fields.</summary>
     /// <remarks>Lazy, because static field initialisers of partial files run in no guaranteed order.</remarks>
     public static IReadOnlyList<IssueDefinition> All => AllEntries.Value;

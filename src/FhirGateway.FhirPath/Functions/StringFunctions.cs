@@ -22,8 +22,8 @@ internal static class StringFunctions
         r.Add("String.upper(): String", true, static (f, _, in _) => [In(f, "upper").ToUpperInvariant()]);
         r.Add("String.lower(): String", true, static (f, _, in _) => [In(f, "lower").ToLowerInvariant()]);
         r.Add("String.replace(String, String): String", true, Replace);
-        r.Add("String.matches(String): Boolean", true, static (f, a, in s) => a.String(0, s, "matches") is { } p ? Items.Bool(Pattern(p, false).IsMatch(In(f, "matches"))) : Items.Empty);
-        r.Add("String.matchesFull(String): Boolean", true, static (f, a, in s) => a.String(0, s, "matchesFull") is { } p ? Items.Bool(Pattern(p, true).IsMatch(In(f, "matchesFull"))) : Items.Empty);
+        r.Add("String.matches(String): Boolean", true, static (f, a, in s) => a.String(0, s, "matches") is { } p ? Items.Bool(Timed(p, In(f, "matches"), t => Pattern(p, false).IsMatch(t))) : Items.Empty);
+        r.Add("String.matchesFull(String): Boolean", true, static (f, a, in s) => a.String(0, s, "matchesFull") is { } p ? Items.Bool(Timed(p, In(f, "matchesFull"), t => Pattern(p, true).IsMatch(t))) : Items.Empty);
         r.Add("String.replaceMatches(String, String): String", true, ReplaceMatches);
         r.Add("String.length(): Integer", true, static (f, _, in _) => [In(f, "length").Length]);
         r.Add("String.toChars(): String", true, ToChars);
@@ -41,6 +41,19 @@ internal static class StringFunctions
     {
         var item = Items.SingleOrNone(focus, name + "()")!;
         return Items.ToSystem(item) as string ?? throw new EvaluationError($"{name}() expects a string but got {Comparison.Describe(item)}");
+    }
+
+    /// <summary>Runs a regex on <paramref name="text"/>; one that runs out of its time (a huge or hostile string) is an evaluation error, not an exception that escapes.</summary>
+    private static T Timed<T>(string pattern, string text, Func<string, T> match)
+    {
+        try
+        {
+            return match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new EvaluationError($"The regular expression '{pattern}' took too long on a string of {text.Length} characters");
+        }
     }
 
     /// <summary>Regexes are compiled once per pattern text; matches() is a partial match, matchesFull() anchored; '.' matches newlines.</summary>
@@ -85,7 +98,7 @@ internal static class StringFunctions
         var s = In(focus, "replaceMatches");
         if (args.String(0, scope, "replaceMatches") is not { } pattern || args.String(1, scope, "replaceMatches") is not { } substitution) return Items.Empty;
         if (pattern.Length == 0) return [s];
-        return [Pattern(pattern, false).Replace(s, substitution)];
+        return [Timed(pattern, s, t => Pattern(pattern, false).Replace(t, substitution))];
     }
 
     private static IReadOnlyList<object> ToChars(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)

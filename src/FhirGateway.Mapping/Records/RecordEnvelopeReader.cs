@@ -1,32 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
 using FhirGateway.Fhir.Issues;
-using FhirGateway.Fhir.Serialization.Json;
 
 namespace FhirGateway.Mapping.Records;
 
 /// <summary>
 /// Reads the envelope of an internal record (see <see cref="RecordEnvelope"/>) from its JSON, collecting every
-/// problem as an issue located by the record's JSON path (<c>patient.id</c>). Never throws for bad input.
+/// problem as an issue located by the record's JSON path (<c>patient.id</c>). Never throws for bad input: the bytes
+/// pass <see cref="RecordJson"/> (valid text, bounded depth and arrays) before any field is read.
 /// </summary>
 public static class RecordEnvelopeReader
 {
     public static RecordEnvelope? Read(ReadOnlyMemory<byte> json, List<Issue> issues)
     {
         ArgumentNullException.ThrowIfNull(issues);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
-        }
-        catch (JsonException e)
-        {
-            var (line, column) = JsonErrorText.Position(e);
-            issues.Add(IssueCatalogue.RecordMalformedJson.At(null, line, column, JsonErrorText.Reason(e)).WithPosition(line, column));
-            return null;
-        }
-        using (document)
-            return Read(document.RootElement, issues);
+        using var document = RecordJson.Open(json, issues);
+        return document is null ? null : Read(document.RootElement, issues);
     }
 
     public static RecordEnvelope? Read(JsonElement root, List<Issue> issues)
@@ -77,7 +66,7 @@ public static class RecordEnvelopeReader
         }
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var v) || v < 1)
         {
-            issues.Add(IssueCatalogue.RecordWrongField.At("version", "version", "a positive integer", value.ToString()));
+            issues.Add(IssueCatalogue.RecordWrongField.At("version", "version", "a positive integer", RecordFields.Shorten(value.ToString())));
             return 0;
         }
         return v;
@@ -94,7 +83,7 @@ public static class RecordEnvelopeReader
             && DateTimeOffset.TryParseExact(value.GetString(), "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             && value.GetString()!.Length > 19 && (value.GetString()!.EndsWith('Z') || value.GetString()![^6] is '+' or '-'))
             return t;
-        issues.Add(IssueCatalogue.RecordWrongField.At(name, name, "a timestamp with time zone (2026-03-01T09:30:00Z)", value.ToString()));
+        issues.Add(IssueCatalogue.RecordWrongField.At(name, name, "a timestamp with time zone (2026-03-01T09:30:00Z)", RecordFields.Shorten(value.ToString())));
         return null;
     }
 }

@@ -164,11 +164,14 @@ internal sealed partial class RecordFields
 
     private static string Show(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"\"{value.GetString()}\"",
+        JsonValueKind.String => $"\"{Shorten(value.GetString()!)}\"",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        _ => value.GetRawText(),
+        _ => Shorten(value.GetRawText()),
     };
+
+    /// <summary>A value as quoted in a message: at most 200 characters, so that a huge field never makes a huge outcome.</summary>
+    internal static string Shorten(string text) => text.Length <= 200 ? text : $"{text[..200]}… ({text.Length} characters)";
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
     private static partial Regex DateRegex();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Fhir.Serialization;
+using FhirGateway.Fhir.Serialization.Json;
 
 namespace FhirGateway.Mapping.Records;
 
@@ -57,7 +58,8 @@ internal static class RecordPositions
                 {
                     case JsonTokenType.PropertyName:
                         var parent = stack.Count == 0 ? "" : stack.Peek().Path;
-                        pendingProperty = parent.Length == 0 ? reader.GetString()! : $"{parent}.{reader.GetString()}";
+                        var name = JsonInputGuard.TryGetString(ref reader) ?? "(invalid name)";
+                        pendingProperty = parent.Length == 0 ? name : $"{parent}.{name}";
                         offsets.TryAdd(pendingProperty, offset);
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:

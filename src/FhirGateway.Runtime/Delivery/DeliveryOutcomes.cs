@@ -24,6 +24,7 @@ public sealed class DeliveryOutcomes(
     WorkerIdentity identity,
     TimeProvider time,
     IOptions<GatewayOptions> options,
+    LogRecordKeys keys,
     ILogger<DeliveryOutcomes> logger)
 {
     private readonly DeliveryOptions _options = options.Value.Delivery;
@@ -140,7 +141,7 @@ public sealed class DeliveryOutcomes(
         var moved = await store.ParkDeliveriesAsync(Ids(parked), identity.Owner, status, outcome, audits, ledger, cancellationToken);
         Moved(partner, parked.Count, moved, "parked");
         metrics.DeliveryParked(partner.Id, moved);
-        foreach (var d in parked) Log.DeliveryParked(logger, partner.Id, d.RecordKey, status);
+        foreach (var d in parked) Log.DeliveryParked(logger, partner.Id, keys.Show(d.RecordKey), status);
     }
 
     /// <summary>Per record: every POST's entries (the last one with <paramref name="detail"/>, earlier ones committed), then the entries kept back.</summary>
@@ -181,9 +182,9 @@ public sealed class DeliveryOutcomes(
             if (first.TryGetProperty("details", out var details) && details.TryGetProperty("text", out var t)) return t.GetString();
             return first.TryGetProperty("diagnostics", out var d) ? d.GetString() : null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
-            return null;
+            return null; // not JSON, or issue/details/text of another JSON kind than an OperationOutcome gives them
         }
     }
 

@@ -28,6 +28,7 @@ public sealed class DeliveryProcessor(
     GatewayMetrics metrics,
     WorkerIdentity identity,
     TimeProvider time,
+    LogRecordKeys keys,
     ILogger<DeliveryProcessor> logger)
 {
     public async Task DeliverAsync(Partner partner, IReadOnlyList<ClaimedDelivery> batch, CancellationToken cancellationToken)
@@ -103,7 +104,7 @@ public sealed class DeliveryProcessor(
                 cancellationToken);
             metrics.Held(partner.Id, held);
             if (held < refused.Count) Log.LeaseLost(logger, partner.Id, refused.Count - held, "held");
-            foreach (var d in refused) Log.DeliveryHeld(logger, d.RecordKey, partner.Id, HoldReasons.NoConsent);
+            foreach (var d in refused) Log.DeliveryHeld(logger, keys.Show(d.RecordKey), partner.Id, HoldReasons.NoConsent);
         }
         return allowed.OrderBy(d => d.RecordSeq).ToList();
     }

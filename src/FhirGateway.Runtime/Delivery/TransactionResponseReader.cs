@@ -17,6 +17,7 @@ public static class TransactionResponseReader
     public static IReadOnlyList<EntryResponse>? Read(ReadOnlyMemory<byte> body, int expectedEntries, out string? problem)
     {
         problem = null;
+        if (Unreadable(body.Span) is { } unreadable) return Fail(unreadable, out problem);
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -48,7 +49,7 @@ public static class TransactionResponseReader
     /// <summary>The body when it is an OperationOutcome, else null.</summary>
     public static string? OperationOutcome(ReadOnlyMemory<byte> body)
     {
-        if (body.IsEmpty) return null;
+        if (body.IsEmpty || Unreadable(body.Span) is not null) return null;
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -60,6 +61,17 @@ public static class TransactionResponseReader
         {
             return null;
         }
+    }
+
+    /// <summary>Why the body cannot be read as text (<see cref="JsonInputGuard"/>), or null; malformed JSON is left to the parser to describe.</summary>
+    private static string? Unreadable(ReadOnlySpan<byte> body)
+    {
+        var problems = JsonInputGuard.Check(body, JsonInputLimits.StringsOnly, 1);
+        if (problems.Count == 0 || problems[0].Kind == JsonInputProblemKind.Malformed) return null;
+        var at = problems[0].Path.Length == 0 ? "its root" : problems[0].Path;
+        return problems[0].Kind == JsonInputProblemKind.InvalidString
+            ? $"it holds {problems[0].Detail} that is not valid Unicode text at {at}"
+            : $"it nests {problems[0].Detail} deep at {at}";
     }
 
     /// <summary>"201 Created" → (201, "201 Created").</summary>

@@ -41,6 +41,9 @@ public static class GatewayHost
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddGatewaySources(settings.Overrides, settings.ConfigFile);
         builder.AddGatewayLogging(settings);
+        // A worker that fails outside its per-item handling stops the whole gateway (rather than leaving it half
+        // running); the command then exits non-zero, naming the worker (see FaultedWorkers).
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
         builder.AddGatewayStore();
         builder.AddRecordIntake();
         builder.AddRecordPipeline();
@@ -48,6 +51,7 @@ public static class GatewayHost
         builder.AddPartnerInbound();
         builder.AddServiceBusEdge();
         builder.AddGatewayOperations();
+        builder.AddLedgerCheckpoints();
         settings.Compose?.Invoke(builder);
         builder.AddClinicMapping();
         builder.WebHost.UseUrls((builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -59,6 +63,13 @@ public static class GatewayHost
     /// <summary>The addresses a started web host listens on (port 0 resolved).</summary>
     public static IReadOnlyList<string> Addresses(IServiceProvider services) =>
         services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    /// <summary>The hosted workers that ended with an exception (so the host must not exit as if stopped cleanly), with the exception's type.</summary>
+    public static IReadOnlyList<string> FaultedWorkers(IServiceProvider services) =>
+        services.GetServices<IHostedService>().OfType<BackgroundService>()
+            .Where(w => w.ExecuteTask is { IsFaulted: true })
+            .Select(w => $"{w.GetType().Name} ({w.ExecuteTask!.Exception!.InnerException?.GetType().Name})")
+            .ToList();
 
     /// <summary>The log file of a data folder.</summary>
     public static string LogFile(string dataFolder) => Path.Combine(Path.GetFullPath(dataFolder), "logs", LogFileName);

@@ -3,6 +3,7 @@ using FhirGateway.Mapping.Bundles;
 using FhirGateway.Runtime.Delivery;
 using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Intake;
+using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Partners;
 using FhirGateway.Runtime.Pipeline;
@@ -21,21 +22,34 @@ namespace FhirGateway.Runtime.Hosting;
 /// <summary>The gateway's modules, one <c>AddXxx</c> each; <see cref="GatewayHost"/> composes them.</summary>
 public static class GatewayModules
 {
-    /// <summary>Options (bound once, validated at start), the clock, the store and its initialiser.</summary>
+    /// <summary>Options (bound once, validated at start), the clock, the ledger key, the store and its initialiser, the checkpoint writer.</summary>
     public static IHostApplicationBuilder AddGatewayStore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddGatewayOptions();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(sp => LedgerKeyRing.From(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ledger));
         builder.Services.TryAddSingleton<IGatewayStore>(sp => new SqliteGatewayStore(
-            SqliteGatewayStore.PathIn(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder), sp.GetRequiredService<TimeProvider>()));
+            SqliteGatewayStore.PathIn(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<LedgerKeyRing>()));
         builder.Services.TryAddSingleton<IPartnerStateStore>(sp => sp.GetRequiredService<IGatewayStore>() as IPartnerStateStore
             ?? throw new InvalidOperationException("The gateway store does not keep partner state (IPartnerStateStore)."));
+        builder.Services.TryAddSingleton<LedgerCheckpoints>();
+        builder.Services.TryAddSingleton<LogRecordKeys>();
+        builder.Services.AddHttpClient(LedgerCheckpoints.SinkClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.TryAddSingleton<WorkSignals>();
         builder.Services.TryAddSingleton<WorkerIdentity>();
         builder.Services.TryAddSingleton<GatewayMetrics>();
         builder.Services.AddMetrics();
+        return builder;
+    }
+
+    /// <summary>The worker that writes signed checkpoints of the ledger's head (see <see cref="LedgerCheckpoints"/>).</summary>
+    public static IHostApplicationBuilder AddLedgerCheckpoints(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHostedService<LedgerCheckpointWorker>();
         return builder;
     }
 
@@ -88,7 +102,9 @@ public static class GatewayModules
         var partners = builder.Configuration.GetSection("Partners").Get<List<PartnerOptions>>() ?? [];
         foreach (var id in partners.Select(p => p.Id).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal))
         {
-            var client = builder.Services.AddHttpClient("partner:" + id, c => c.Timeout = Timeout.InfiniteTimeSpan);
+            var options = partners.First(p => p.Id == id);
+            var client = builder.Services.AddHttpClient("partner:" + id, c => c.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(() => PartnerTransport.Handler(options));
             client.AddResilienceHandler("partner", (pipeline, context) =>
                 {
                     var sp = context.ServiceProvider;
@@ -97,6 +113,7 @@ public static class GatewayModules
                 });
             client.AddHttpMessageHandler(sp => new PartnerAuthHandler(Partner(sp, id), sp.GetRequiredService<PartnerTokens>()));
         }
+        builder.Services.AddHostedService<PartnerTransportCheck>();
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }

@@ -16,6 +16,8 @@ public sealed class GatewayOptions
     public DeliveryOptions Delivery { get; set; } = new();
     public List<PartnerOptions> Partners { get; set; } = [];
     public TelemetryOptions Telemetry { get; set; } = new();
+    public Ledger.LedgerOptions Ledger { get; set; } = new();
+    public Operations.LoggingOptions Logging { get; set; } = new();
     /// <summary>What the gateway does with updates it takes in from partners (the outbox, the feed).</summary>
     public InboundOptions Inbound { get; set; } = new();
     public ServiceBus.ServiceBusOptions ServiceBus { get; set; } = new();
@@ -115,6 +117,13 @@ public sealed class PartnerOptions
     public List<string> Patients { get; set; } = [];
     /// <summary>The record kinds it receives; empty for all.</summary>
     public List<string> RecordKinds { get; set; } = [];
+    /// <summary>Lets BaseUrl (and the token endpoint) be plain http:// to a host other than loopback; flagged at start and by partners check.</summary>
+    public bool AllowInsecureHttp { get; set; }
+    /// <summary>A PKCS#12 file with the client certificate (and key) presented to the partner (mutual TLS).</summary>
+    public string? ClientCertificate { get; set; }
+    public string? ClientCertificatePassword { get; set; }
+    /// <summary>Or a certificate in a store: <c>CurrentUser/My/THUMBPRINT</c>.</summary>
+    public string? ClientCertificateStore { get; set; }
     /// <summary>Whether and how the gateway follows what the partner's team records (polling or a subscription).</summary>
     public PartnerInboundOptions Inbound { get; set; } = new();
 }

@@ -27,6 +27,11 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Delivery.CircuitBreaker.BreakDuration < TimeSpan.FromMilliseconds(500)) Fail("Delivery:CircuitBreaker:BreakDuration", "must be at least 00:00:00.5");
         if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp)) Fail("Telemetry:OtlpEndpoint", $"must be an absolute http(s) URL, found '{otlp}'");
         ValidatePartners(options.Partners, Fail);
+        foreach (var (key, message) in Ledger.LedgerKeyRing.Problems(options.Ledger, options.DataFolder)) Fail(key, message);
+        if (options.Logging.RecordKeys == Operations.RecordKeyLogging.Hashed && string.IsNullOrWhiteSpace(options.Ledger.Key) && string.IsNullOrWhiteSpace(options.Ledger.KeyFile))
+            Fail("Logging:RecordKeys", "Hashed needs a ledger key (Ledger:Key or Ledger:KeyFile): the hash is keyed with it");
+        if (options.Ledger.CheckpointInterval <= TimeSpan.Zero) Fail("Ledger:CheckpointInterval", $"must be a positive duration (hh:mm:ss), found {options.Ledger.CheckpointInterval}");
+        if (options.Ledger.CheckpointUrl is { Length: > 0 } sink && !IsHttpUrl(sink)) Fail("Ledger:CheckpointUrl", $"must be an absolute http(s) URL, found '{sink}'");
         InboundOptionsValidator.ValidateGateway(options.Inbound, Fail);
         ServiceBus.ServiceBusOptionsRules.Validate(options.ServiceBus, Fail);
         foreach (var (p, i) in options.Partners.Select((p, i) => (p, i)))
@@ -55,6 +60,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             foreach (var kind in p.RecordKinds.Where(k => !RecordKinds.IsKnown(k)))
                 fail(at + "RecordKinds", $"'{kind}' is not a record kind ({string.Join(", ", RecordKinds.All)})");
             ValidateAuth(p.Auth, at + "Auth:", fail);
+            ValidateTransport(p, at, fail);
             InboundOptionsValidator.ValidatePartner(p.Inbound, at, fail);
         }
     }
@@ -72,6 +78,18 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
                 if (string.IsNullOrWhiteSpace(auth.ClientSecret)) fail(at + "ClientSecret", "must be given for Mode ClientCredentials");
                 break;
         }
+    }
+
+    private static void ValidateTransport(PartnerOptions p, string at, Action<string, string> fail)
+    {
+        if (!p.AllowInsecureHttp)
+            foreach (var url in PartnerTransport.InsecureUrls(p))
+                fail(url == p.BaseUrl ? at + "BaseUrl" : at + "Auth:TokenEndpoint",
+                    $"'{url}' is plain http to a host other than loopback: use https, or set {at}AllowInsecureHttp=true to accept it knowingly");
+        if (!string.IsNullOrWhiteSpace(p.ClientCertificate) && !string.IsNullOrWhiteSpace(p.ClientCertificateStore))
+            fail(at + "ClientCertificate", "give either ClientCertificate (a file) or ClientCertificateStore, not both");
+        else if (PartnerTransport.CertificateProblem(p) is { } problem)
+            fail(string.IsNullOrWhiteSpace(p.ClientCertificate) ? at + "ClientCertificateStore" : at + "ClientCertificate", problem);
     }
 
     private static IEnumerable<(string, TimeSpan)> Durations(GatewayOptions o) =>

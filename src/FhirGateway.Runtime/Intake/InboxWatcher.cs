@@ -58,6 +58,11 @@ public sealed class InboxWatcher(RecordIntake intake, IOptions<GatewayOptions> o
             {
                 Log.InboxFailed(logger, e, Path.GetFileName(file));
             }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // No single file may stop the watcher: one that breaks intake is set aside with the reason.
+                if (await RejectAsync(file, [IssueCatalogue.GatewayIntakeFailed.At(null, e.GetType().Name)], cancellationToken)) handled++;
+            }
         }
         return handled;
     }
@@ -65,22 +70,38 @@ public sealed class InboxWatcher(RecordIntake intake, IOptions<GatewayOptions> o
     private async Task<bool> TakeAsync(string file, CancellationToken cancellationToken)
     {
         byte[] bytes;
+        IntakeResult result;
         await using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.None))
         {
-            bytes = new byte[stream.Length];
-            await stream.ReadExactlyAsync(bytes, cancellationToken);
+            if (intake.RefuseIfTooLarge(stream.Length, "inbox") is { } tooLarge) result = tooLarge;
+            else
+            {
+                bytes = new byte[stream.Length];
+                await stream.ReadExactlyAsync(bytes, cancellationToken);
+                result = await intake.SubmitAsync(bytes, "inbox", cancellationToken);
+            }
         }
-        var result = await intake.SubmitAsync(bytes, "inbox", cancellationToken);
+        if (!result.Stored) return await RejectAsync(file, result.Issues, cancellationToken);
+        File.Move(file, Unique(Path.Combine(Folder, "processed", Path.GetFileName(file))));
+        return true;
+    }
+
+    /// <summary>Moves a refused file to <c>rejected/</c> with its OperationOutcome beside it (<c>NAME.outcome.json</c>).</summary>
+    private async Task<bool> RejectAsync(string file, IReadOnlyList<Issue> issues, CancellationToken cancellationToken)
+    {
         var name = Path.GetFileName(file);
-        if (result.Stored)
-        {
-            File.Move(file, Unique(Path.Combine(Folder, "processed", name)));
-            return true;
-        }
         var target = Unique(Path.Combine(Folder, "rejected", name));
-        await File.WriteAllTextAsync(Path.ChangeExtension(target, ".outcome.json"), OperationOutcomeWriter.ToJson(result.Issues), cancellationToken);
-        File.Move(file, target);
-        Log.InboxRejected(logger, name, RecordIntake.Codes(result.Issues));
+        try
+        {
+            await File.WriteAllTextAsync(Path.ChangeExtension(target, ".outcome.json"), OperationOutcomeWriter.ToJson(issues), cancellationToken);
+            File.Move(file, target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.InboxFailed(logger, e, name);
+            return false;
+        }
+        Log.InboxRejected(logger, name, RecordIntake.Codes(issues));
         return true;
     }
 

@@ -4,6 +4,7 @@ using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Hosting;
 using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FhirGateway.Runtime.Intake;
 
@@ -14,34 +15,49 @@ public sealed record IntakeResult(IntakeReceipt? Receipt, IReadOnlyList<Issue> I
 }
 
 /// <summary>
-/// The one way records enter the gateway (HTTP, <c>fhirgw ingest</c>, the inbox folder): reads the envelope, refuses a
-/// bad record with its issues, stores a good one and answers only once it is stored. A repeat of the same record id
-/// and version gets the original receipt; the same id and version with other content is refused as a conflict.
+/// The one way records enter the gateway (HTTP, <c>fhirgw ingest</c>, the inbox folder): checks the size
+/// (<c>Intake:MaxRecordBytes</c>, the same for every way in), reads the envelope, refuses a bad record with its issues
+/// (at most <see cref="IssueLimit.Default"/> and a summary), stores a good one and answers only once it is stored. A
+/// repeat of the same record id and version gets the original receipt; the same id and version with other content is
+/// refused as a conflict.
 /// </summary>
-public sealed class RecordIntake(IGatewayStore store, GatewayMetrics metrics, WorkSignals signals, ILogger<RecordIntake> logger)
+public sealed class RecordIntake(IGatewayStore store, GatewayMetrics metrics, WorkSignals signals, IOptions<GatewayOptions> options, LogRecordKeys keys,
+    ILogger<RecordIntake> logger)
 {
+    /// <summary>The largest record taken in (<c>Intake:MaxRecordBytes</c>).</summary>
+    public int MaxRecordBytes { get; } = options.Value.Intake.MaxRecordBytes;
+
+    /// <summary>The refusal of a record of <paramref name="length"/> bytes, or null when it is within the limit (to refuse before reading a file).</summary>
+    public IntakeResult? RefuseIfTooLarge(long length, string source)
+    {
+        if (length <= MaxRecordBytes) return null;
+        Log.RecordRefused(logger, source, IssueCatalogue.GatewayIntakeTooLarge.Id);
+        return new IntakeResult(null, [IssueCatalogue.GatewayIntakeTooLarge.At(null, MaxRecordBytes)]);
+    }
+
     public async Task<IntakeResult> SubmitAsync(ReadOnlyMemory<byte> json, string source, CancellationToken cancellationToken)
     {
+        if (RefuseIfTooLarge(json.Length, source) is { } tooLarge) return tooLarge;
         var issues = new List<Issue>();
         var envelope = RecordEnvelopeReader.Read(json, issues);
         if (envelope is null || issues.Exists(i => i.IsError))
         {
             Log.RecordRefused(logger, source, Codes(issues));
-            return new IntakeResult(null, issues);
+            return new IntakeResult(null, IssueLimit.Apply(issues));
         }
         var receipt = await store.AcceptAsync(new RecordSubmission(envelope, json, source), cancellationToken);
         switch (receipt.Status)
         {
             case IntakeStatus.Accepted:
                 metrics.RecordReceived(envelope.Kind, source);
-                Log.RecordStored(logger, receipt.RecordKey, envelope.Kind, source, receipt.ReceiptId);
+                Log.RecordStored(logger, keys.Show(receipt.RecordKey), envelope.Kind, source, receipt.ReceiptId);
                 signals.Pipeline.Pulse();
                 break;
             case IntakeStatus.Duplicate:
-                Log.RecordRepeated(logger, receipt.RecordKey, receipt.ReceiptId);
+                Log.RecordRepeated(logger, keys.Show(receipt.RecordKey), receipt.ReceiptId);
                 break;
             default:
-                Log.RecordConflict(logger, receipt.RecordKey, receipt.ReceiptId);
+                Log.RecordConflict(logger, keys.Show(receipt.RecordKey), receipt.ReceiptId);
                 issues.Add(IssueCatalogue.GatewayIntakeConflict.At("recordId", receipt.RecordKey, receipt.ReceiptId));
                 break;
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using FhirGateway.Runtime.Store;
 
@@ -5,7 +6,8 @@ namespace FhirGateway.Runtime.Intake;
 
 /// <summary>
 /// The JSON answer of <c>GET /records/{receipt}</c>: the record's state, the step and OperationOutcome that parked it,
-/// and per partner the delivery status, attempts, next attempt, hold reason and the partner's last answer.
+/// and per partner the delivery status, attempts, next attempt, hold reason and the partner's last answer. An
+/// OperationOutcome is served up to <see cref="MaxOutcomeBytes"/>: beyond, its first issues and a count of the rest.
 /// </summary>
 internal static class RecordStatusWriter
 {
@@ -48,10 +50,42 @@ internal static class RecordStatusWriter
         w.WriteEndObject();
     }
 
+    /// <summary>The largest OperationOutcome served as it is; a larger one (stored before outcomes were bounded) is cut.</summary>
+    public const int MaxOutcomeBytes = 32 * 1024;
+
     private static void Outcome(Utf8JsonWriter w, string? outcome)
     {
         if (string.IsNullOrEmpty(outcome)) return;
         w.WritePropertyName("outcome");
-        w.WriteRawValue(outcome);
+        if (Encoding.UTF8.GetByteCount(outcome) <= MaxOutcomeBytes) w.WriteRawValue(outcome);
+        else Truncated(w, outcome);
+    }
+
+    /// <summary>The first issues of a large OperationOutcome that fit in <see cref="MaxOutcomeBytes"/>, then one that counts the rest.</summary>
+    private static void Truncated(Utf8JsonWriter w, string outcome)
+    {
+        using var document = JsonDocument.Parse(outcome);
+        var issues = document.RootElement.TryGetProperty("issue", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [];
+        w.WriteStartObject();
+        w.WriteString("resourceType", "OperationOutcome");
+        w.WriteStartArray("issue");
+        var size = 0;
+        var shown = 0;
+        foreach (var issue in issues)
+        {
+            size += issue.GetRawText().Length;
+            if (size > MaxOutcomeBytes) break;
+            w.WriteRawValue(issue.GetRawText());
+            shown++;
+        }
+        w.WriteStartObject();
+        w.WriteString("severity", "information");
+        w.WriteString("code", "too-long");
+        w.WriteStartObject("details");
+        w.WriteString("text", $"{issues.Count - shown} more issues are not shown ({issues.Count} in all)");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FhirGateway.Fhir.Serialization.Json;
 
 namespace FhirGateway.Runtime.Ledger;
 
@@ -18,24 +19,19 @@ public static class CanonicalJson
         SkipValidation = false,
     };
 
-    /// <summary><c>sha256:</c> and the hex SHA-256 of the canonical bytes; bytes that are not JSON are hashed as they are.</summary>
+    /// <summary>
+    /// <c>sha256:</c> and the hex SHA-256 of the canonical bytes; bytes that are not JSON, or whose strings are not valid
+    /// text (<see cref="JsonInputGuard"/>), are hashed as they are. Never throws for bad input.
+    /// </summary>
     public static string Hash(ReadOnlyMemory<byte> json)
     {
-        byte[] canonical;
-        try
-        {
-            canonical = Canonicalize(json);
-        }
-        catch (JsonException)
-        {
-            canonical = json.ToArray();
-        }
+        var canonical = JsonInputGuard.HasValidStrings(json.Span) ? Canonicalize(json) : json.ToArray();
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(canonical));
     }
 
     public static byte[] Canonicalize(ReadOnlyMemory<byte> json)
     {
-        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 128 });
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 257 });
         var buffer = new ArrayBufferWriter<byte>(json.Length);
         using (var w = new Utf8JsonWriter(buffer, WriterOptions)) Write(document.RootElement, w);
         return buffer.WrittenSpan.ToArray();

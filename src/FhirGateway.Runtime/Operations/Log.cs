@@ -64,6 +64,15 @@ internal static partial class Log
     [LoggerMessage(1032, LogLevel.Error, "The store failed for the {Worker} worker; it tries again after its poll interval")]
     public static partial void StoreFailed(ILogger logger, Exception exception, string worker);
 
+    [LoggerMessage(1033, LogLevel.Warning, "The ledger checkpoint sink (Ledger:CheckpointUrl) did not take a checkpoint: {Reason}; the checkpoint file has it")]
+    public static partial void CheckpointSinkFailed(ILogger logger, string reason);
+
+    [LoggerMessage(1034, LogLevel.Warning, "The ledger is unkeyed (Ledger:Unkeyed): its chain shows accidental damage only, not rewriting by someone with the database")]
+    public static partial void LedgerUnkeyed(ILogger logger);
+
+    [LoggerMessage(1035, LogLevel.Warning, "Partner {Partner} is reached over plain http at {Url} (Partners:N:AllowInsecureHttp): records travel unencrypted")]
+    public static partial void InsecurePartner(ILogger logger, string partner, string url);
+
     [LoggerMessage(1040, LogLevel.Information, "Gateway listening on {Urls} with data folder {Data} and {Partners} partners")]
     public static partial void Started(ILogger logger, string urls, string data, int partners);
 

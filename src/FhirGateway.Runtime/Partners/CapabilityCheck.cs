@@ -36,6 +36,8 @@ public static class CapabilityCheck
     {
         if (status is null) return Unreadable(partnerId, $"no answer from /metadata ({failure})");
         if (status is < 200 or >= 300) return Unreadable(partnerId, $"/metadata answered HTTP {status}");
+        if (JsonInputGuard.Check(body.Span, JsonInputLimits.StringsOnly, 1) is [{ Kind: JsonInputProblemKind.InvalidString } problem])
+            return Unreadable(partnerId, $"/metadata holds text that is not valid Unicode at {problem.Path}");
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -44,6 +46,10 @@ public static class CapabilityCheck
         catch (JsonException e)
         {
             return Unreadable(partnerId, "/metadata is not JSON: " + JsonErrorText.Describe(e));
+        }
+        catch (InvalidOperationException)
+        {
+            return Unreadable(partnerId, "/metadata is not a CapabilityStatement: a property has the wrong JSON kind");
         }
     }
 

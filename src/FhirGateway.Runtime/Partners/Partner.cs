@@ -13,6 +13,7 @@ public sealed class Partner
     public Partner(PartnerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Options = options;
         Id = options.Id;
         Name = options.Name ?? options.Id;
         Organization = PartnerDirectory.ParseOrganization(options.Organization)
@@ -28,6 +29,8 @@ public sealed class Partner
         _kinds = new HashSet<string>(options.RecordKinds, StringComparer.Ordinal);
     }
 
+    /// <summary>The settings it was compiled from.</summary>
+    public PartnerOptions Options { get; }
     public string Id { get; }
     public string Name { get; }
     public BusinessIdentifier Organization { get; }

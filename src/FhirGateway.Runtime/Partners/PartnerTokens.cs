@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using FhirGateway.Fhir.Serialization.Json;
 using FhirGateway.Runtime.Hosting;
 
 namespace FhirGateway.Runtime.Partners;
@@ -59,11 +60,15 @@ public sealed class PartnerTokens(IHttpClientFactory httpClientFactory, TimeProv
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"The token endpoint of partner {partner.Id} answered {(int)response.StatusCode}.", null, response.StatusCode);
+        if (!JsonInputGuard.HasValidStrings(body))
+            throw new HttpRequestException($"The token endpoint of partner {partner.Id} answered with a body that is not JSON text.");
         using var doc = JsonDocument.Parse(body);
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            throw new HttpRequestException($"The token endpoint of partner {partner.Id} answered with JSON that is not an object.");
         var token = doc.RootElement.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (string.IsNullOrEmpty(token))
             throw new HttpRequestException($"The token endpoint of partner {partner.Id} gave no access_token.");
-        var lifetime = doc.RootElement.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(5);
+        var lifetime = doc.RootElement.TryGetProperty("expires_in", out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(5);
         _cache[partner.Id] = (token, time.GetUtcNow() + (lifetime > ExpiryMargin * 2 ? lifetime - ExpiryMargin : lifetime / 2));
         return token;
     }

@@ -8,7 +8,7 @@ namespace FhirGateway.Runtime.Pipeline;
 /// <summary>
 /// Validates each mapped resource with the full <see cref="FhirValidator"/> against the clinic profile it claims
 /// (and its core definition), over the clinic IG in front of R4 core, with the offline terminology service for
-/// bindings. The validator compiles each profile once; it is built on first use (loading R4 core takes a moment),
+/// bindings; at most <see cref="IssueLimit.Default"/> issues per resource (then a summary). The validator compiles each profile once; it is built on first use (loading R4 core takes a moment),
 /// then shared: thread-safe.
 /// </summary>
 public sealed class FhirRecordValidator : IRecordValidator
@@ -27,7 +27,7 @@ public sealed class FhirRecordValidator : IRecordValidator
         ArgumentNullException.ThrowIfNull(record);
         var issues = new List<Issue>();
         foreach (var resource in record.Resources)
-            issues.AddRange(_validator.Value.Validate(resource.Json, $"{resource.ResourceType}/{resource.Id}", [resource.Profile]).Issues);
+            issues.AddRange(IssueLimit.Apply(_validator.Value.Validate(resource.Json, $"{resource.ResourceType}/{resource.Id}", [resource.Profile]).Issues));
         return issues;
     }
 }

@@ -10,8 +10,9 @@ namespace FhirGateway.Runtime.Pipeline;
 /// <summary>
 /// The hosted pipeline worker: <c>Pipeline:Workers</c> loops (one per core by default), each claiming a waiting record
 /// under a lease and running it through <see cref="RecordProcessor"/> (the mapper and validator are thread-safe; the
-/// claim keeps each patient's records in order). A failure is caught per record (the record stays waiting and is claimed again once
-/// its lease runs out); on shutdown the record in hand is given back.
+/// claim keeps each patient's records in order). A failure is caught per record and parks it with the reason; when the
+/// store itself fails the record stays waiting and is claimed again once its lease runs out. On shutdown the record in
+/// hand is given back.
 /// </summary>
 public sealed class PipelineWorker(
     IGatewayStore store,
@@ -19,6 +20,7 @@ public sealed class PipelineWorker(
     WorkSignals signals,
     WorkerIdentity identity,
     IOptions<GatewayOptions> options,
+    LogRecordKeys keys,
     ILogger<PipelineWorker> logger) : BackgroundService
 {
     private readonly PipelineOptions _options = options.Value.Pipeline;
@@ -70,7 +72,10 @@ public sealed class PipelineWorker(
         }
         catch (Exception e)
         {
-            Log.RecordFailed(logger, claimed.Envelope.Key, e.GetType().Name);
+            // One record must never hold up the others: park it with the reason (and its ledger entry); when even
+            // that fails (the store is down) it stays waiting and is claimed again once its lease runs out.
+            Log.RecordFailed(logger, keys.Show(claimed.Envelope.Key), e.GetType().Name);
+            await processor.ParkFailedAsync(claimed, identity.Owner, e, cancellationToken);
         }
         return true;
     }

@@ -7,6 +7,7 @@ using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Partners;
 using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FhirGateway.Runtime.Pipeline;
 
@@ -23,6 +24,8 @@ public sealed class RecordProcessor(
     GatewayMetrics metrics,
     WorkSignals signals,
     TimeProvider time,
+    IOptions<GatewayOptions> options,
+    LogRecordKeys keys,
     ILogger<RecordProcessor> logger)
 {
     public const string MappingStep = "mapping";
@@ -32,6 +35,12 @@ public sealed class RecordProcessor(
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var envelope = claimed.Envelope;
+        if (claimed.Payload.Length > options.Value.Intake.MaxRecordBytes)
+        {
+            // Intake refuses these; one stored before the limit was lowered (or by an older version) is parked, not mapped.
+            await ParkAsync(claimed, owner, MappingStep, [IssueCatalogue.GatewayIntakeTooLarge.At(null, options.Value.Intake.MaxRecordBytes)], [], cancellationToken);
+            return;
+        }
         RecordMapping mapping;
         try
         {
@@ -80,7 +89,7 @@ public sealed class RecordProcessor(
         if (!await store.RouteRecordAsync(new RecordRouting(record, mapper.MapperVersion, planned), owner, ledger, cancellationToken)) return;
         var heldCount = planned.Count(p => p.HoldReason is not null);
         foreach (var held in planned.Where(p => p.HoldReason is not null)) metrics.Held(held.PartnerId, 1);
-        Log.RecordRouted(logger, envelope.Key, record.Resources.Count, planned.Count, heldCount);
+        Log.RecordRouted(logger, keys.Show(envelope.Key), record.Resources.Count, planned.Count, heldCount);
         signals.Delivery.Pulse();
     }
 
@@ -96,10 +105,25 @@ public sealed class RecordProcessor(
         }
     }
 
+    /// <summary>Parks a record whose processing failed unexpectedly, with the exception's type as the reason. Never throws but for cancellation.</summary>
+    public async Task ParkFailedAsync(ClaimedRecord claimed, string owner, Exception failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        ArgumentNullException.ThrowIfNull(failure);
+        try
+        {
+            await ParkAsync(claimed, owner, MappingStep, [IssueCatalogue.GatewayPipelineFailed.At(null, failure.GetType().Name)], [], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.StoreFailed(logger, e, "pipeline");
+        }
+    }
+
     private async Task ParkAsync(ClaimedRecord claimed, string owner, string step, IReadOnlyList<Issue> issues, List<LedgerDraft> ledger, CancellationToken cancellationToken)
     {
         var located = issues.Select(i => i.Origin is null ? i with { Origin = claimed.Envelope.Key } : i).ToList();
-        var outcome = OperationOutcomeWriter.ToJson(located, pretty: false);
+        var outcome = IssueLimit.ToBoundedJson(located);
         ledger.Add(Draft(LedgerSteps.Parked, claimed) with
         {
             Status = step,
@@ -108,7 +132,7 @@ public sealed class RecordProcessor(
         });
         if (!await store.ParkRecordAsync(new RecordParking(claimed.Envelope.Key, step, outcome), owner, ledger, cancellationToken)) return;
         metrics.RecordParked(step);
-        Log.RecordParked(logger, claimed.Envelope.Key, step, ErrorCodes(located));
+        Log.RecordParked(logger, keys.Show(claimed.Envelope.Key), step, ErrorCodes(located));
     }
 
     private static IReadOnlyList<Issue> Errors(IReadOnlyList<Issue> issues, string fallback) =>

@@ -81,6 +81,9 @@ public interface IGatewayStore
 
     IAsyncEnumerable<LedgerEntry> ReadLedgerAsync(CancellationToken cancellationToken);
 
+    /// <summary>The ledger's last entry: its sequence number and hash (0 and the genesis hash when empty), for checkpoints.</summary>
+    Task<(long Seq, string Hash)> GetLedgerHeadAsync(CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="max"/> ledger entries after sequence number <paramref name="afterSeq"/>, in order.</summary>
     Task<IReadOnlyList<LedgerEntry>> ReadLedgerAfterAsync(long afterSeq, int max, CancellationToken cancellationToken);
 

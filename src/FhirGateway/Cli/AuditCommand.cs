@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Ledger;
+using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,8 +9,8 @@ namespace FhirGateway.Cli;
 
 /// <summary>
 /// <c>fhirgw audit trace --patient ID | --record ID</c> prints a record's (or every record of a patient's) story from
-/// the ledger, across partners, one step a line. <c>fhirgw audit verify</c> recomputes the hash chain: exit 0 when
-/// intact, 1 naming the first broken entry. Both take <c>--data DIR</c> and <c>--config FILE</c>; 2 on usage or configuration errors.
+/// the ledger, across partners, one step a line; <c>verify</c> and <c>export</c> are in <see cref="AuditLedgerCommands"/>.
+/// All take <c>--data DIR</c> and <c>--config FILE</c>; 2 on usage or configuration errors.
 /// </summary>
 internal static class AuditCommand
 {
@@ -17,7 +18,8 @@ internal static class AuditCommand
     {
         var audit = new Command("audit", "Read and check the hash-chained ledger.");
         audit.Subcommands.Add(Trace());
-        audit.Subcommands.Add(Verify());
+        audit.Subcommands.Add(AuditLedgerCommands.Verify());
+        audit.Subcommands.Add(AuditLedgerCommands.Export());
         return audit;
     }
 
@@ -47,36 +49,13 @@ internal static class AuditCommand
                 await stdout.WriteLineAsync($"no ledger entries for {(p is null ? "record " + r : "patient " + p)}".AsMemory(), cancellationToken);
                 return CliApp.ExitIssues;
             }
+            var logKeys = host.Services.GetRequiredService<LogRecordKeys>();
             foreach (var group in entries.GroupBy(e => e.RecordKey))
             {
-                await stdout.WriteLineAsync($"record {group.Key}".AsMemory(), cancellationToken);
+                await stdout.WriteLineAsync($"record {group.Key}{(logKeys.Hashed ? $" (in the logs: {logKeys.Show(group.Key)})" : "")}".AsMemory(), cancellationToken);
                 foreach (var entry in group) await stdout.WriteLineAsync(Line(entry).AsMemory(), cancellationToken);
             }
             return CliApp.ExitOk;
-        });
-        return command;
-    }
-
-    private static Command Verify()
-    {
-        var command = new Command("verify", "Recompute the ledger's hash chain and name the first broken entry.");
-        var location = GatewayCli.AddLocation(command);
-        command.SetAction(async (result, cancellationToken) =>
-        {
-            var stdout = result.InvocationConfiguration.Output;
-            using var host = await GatewayCli.ToolsAsync("audit verify", location(result), result.InvocationConfiguration.Error, cancellationToken, existingData: true);
-            if (host is null) return CliApp.ExitUsage;
-            var store = host.Services.GetRequiredService<IGatewayStore>();
-            await store.InitializeAsync(cancellationToken);
-            var verification = await LedgerVerifier.VerifyAsync(store.ReadLedgerAsync(cancellationToken), cancellationToken);
-            if (verification.Intact)
-            {
-                await stdout.WriteLineAsync($"ledger intact: {verification.Count} entries, head {verification.HeadHash}".AsMemory(), cancellationToken);
-                return CliApp.ExitOk;
-            }
-            await stdout.WriteLineAsync($"ledger broken at entry #{verification.BrokenSeq}: {verification.Reason}".AsMemory(), cancellationToken);
-            await stdout.WriteLineAsync($"the {verification.Count} entries before it are intact".AsMemory(), cancellationToken);
-            return CliApp.ExitIssues;
         });
         return command;
     }

@@ -12,6 +12,8 @@ public static class CliApp
     public const int ExitIssues = 1;
     /// <summary>Exit code for usage and I/O errors.</summary>
     public const int ExitUsage = 2;
+    /// <summary>Exit code when the gateway stopped because one of its workers failed (never a clean 0 for a supervisor).</summary>
+    public const int ExitFailure = 3;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {

@@ -36,7 +36,8 @@ internal sealed class DemoSummaryWriter(TextWriter stdout, string self)
         if (example?.RecordKey is { } key)
             await Line($"trace one record:  {self} audit trace --record {key[..key.LastIndexOf('@')]} --data {data}");
         if (report.Inbound is { } inbound) await Line($"trace the update:  {self} audit trace --record {inbound.TraceKey} --data {data}");
-        await Line($"check the ledger:  {self} audit verify --data {data}");
+        var keyFile = report.LedgerKeyFile is null ? "" : $"FHIRGW_LEDGER__KEYFILE={Quote(report.LedgerKeyFile)} ";
+        await Line($"check the ledger:  {keyFile}{self} audit verify --data {data}");
         await Line(report.Success
             ? "result: OK (every good seed delivered; every broken seed parked or refused with its reasons; the partner's update reached the clinic)"
             : "result: NOT OK (see above)");

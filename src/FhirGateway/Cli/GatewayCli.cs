@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Hosting;
+using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Store.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,9 +41,10 @@ internal static class GatewayCli
     /// <summary>
     /// The gateway's services without running it; null (with the reasons on stderr) when the settings are invalid, or when
     /// <paramref name="existingData"/> is set and the data folder holds no gateway store (a mistyped <c>--data</c> must not
-    /// read as an empty, intact ledger).
+    /// read as an empty, intact ledger), or when <paramref name="writesLedger"/> is set and no ledger key is given.
     /// </summary>
-    public static async Task<IHost?> ToolsAsync(string command, Location location, TextWriter stderr, CancellationToken cancellationToken, bool existingData = false)
+    public static async Task<IHost?> ToolsAsync(string command, Location location, TextWriter stderr, CancellationToken cancellationToken, bool existingData = false,
+        bool writesLedger = false)
     {
         ArgumentNullException.ThrowIfNull(location);
         IHost host;
@@ -60,6 +62,12 @@ internal static class GatewayCli
         catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException)
         {
             await stderr.WriteLineAsync($"{command}: the configuration cannot be read: {e.Message}".AsMemory(), cancellationToken);
+            return null;
+        }
+        if (writesLedger && LedgerKeyRing.MissingKey(options.Ledger) is { } missing)
+        {
+            host.Dispose();
+            await stderr.WriteLineAsync($"{command}: {missing}".AsMemory(), cancellationToken);
             return null;
         }
         if (existingData && !File.Exists(SqliteGatewayStore.PathIn(options.DataFolder)))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Intake;
+using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,17 +26,19 @@ internal static class IngestCommand
 
     private static async Task<int> RunAsync(string[] paths, GatewayCli.Location data, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        using var host = await GatewayCli.ToolsAsync("ingest", data, stderr, cancellationToken);
+        using var host = await GatewayCli.ToolsAsync("ingest", data, stderr, cancellationToken, writesLedger: true);
         if (host is null) return CliApp.ExitUsage;
         await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
         var intake = host.Services.GetRequiredService<RecordIntake>();
         int stored = 0, repeats = 0, refused = 0, failed = 0;
         foreach (var file in Expand(paths, stderr, ref failed))
         {
-            byte[] bytes;
+            IntakeResult result;
             try
             {
-                bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+                // the same Intake:MaxRecordBytes as POST /records and the inbox, checked before the file is read
+                result = intake.RefuseIfTooLarge(new FileInfo(file).Length, "cli")
+                    ?? await intake.SubmitAsync(await File.ReadAllBytesAsync(file, cancellationToken), "cli", cancellationToken);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -43,7 +46,6 @@ internal static class IngestCommand
                 failed++;
                 continue;
             }
-            var result = await intake.SubmitAsync(bytes, "cli", cancellationToken);
             switch (result.Receipt?.Status)
             {
                 case IntakeStatus.Accepted:
@@ -61,6 +63,7 @@ internal static class IngestCommand
                     break;
             }
         }
+        await host.Services.GetRequiredService<LedgerCheckpoints>().WriteAsync(cancellationToken);
         await stdout.WriteLineAsync($"{stored} stored, {repeats} repeats, {refused} refused{(failed > 0 ? $", {failed} unreadable" : "")}".AsMemory(), cancellationToken);
         if (failed > 0) return CliApp.ExitUsage;
         return refused > 0 ? CliApp.ExitIssues : CliApp.ExitOk;

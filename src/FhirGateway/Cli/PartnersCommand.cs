@@ -78,6 +78,9 @@ internal static class PartnersCommand
         string Format(string[] cells) => string.Join("  ", cells.Select((c, i) => c.PadRight(widths[i]))).TrimEnd();
         await stdout.WriteLineAsync(Format(header).AsMemory(), cancellationToken);
         foreach (var row in rows) await stdout.WriteLineAsync(Format(row).AsMemory(), cancellationToken);
+        foreach (var (partner, _) in reports)
+            foreach (var url in PartnerTransport.InsecureUrls(partner.Options))
+                await stdout.WriteLineAsync($"{partner.Id}: WARNING plain http to {url} (AllowInsecureHttp): records travel unencrypted".AsMemory(), cancellationToken);
         foreach (var (partner, report) in reports)
         {
             foreach (var shortfall in report.Shortfalls)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,11 +31,12 @@ internal static class ReplayCommand
             await stderr.WriteLineAsync("replay: give either --record ID or --all".AsMemory(), cancellationToken);
             return CliApp.ExitUsage;
         }
-        using var host = await GatewayCli.ToolsAsync("replay", data, stderr, cancellationToken, existingData: true);
+        using var host = await GatewayCli.ToolsAsync("replay", data, stderr, cancellationToken, existingData: true, writesLedger: true);
         if (host is null) return CliApp.ExitUsage;
         var store = host.Services.GetRequiredService<IGatewayStore>();
         await store.InitializeAsync(cancellationToken);
         var replayed = await store.ReplayAsync(record, cancellationToken);
+        await host.Services.GetRequiredService<LedgerCheckpoints>().WriteAsync(cancellationToken);
         if (replayed.Count == 0)
         {
             await stdout.WriteLineAsync((record is null ? "nothing is parked" : $"no parked record matches {record}").AsMemory(), cancellationToken);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Hosting;
+using FhirGateway.Runtime.Ledger;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,8 @@ namespace FhirGateway.Cli;
 /// <summary>
 /// <c>fhirgw run [--data DIR] [--config FILE] [--urls URLS]</c>: runs the gateway (intake endpoint, inbox watcher, pipeline and
 /// delivery workers, health endpoints) until stopped (Ctrl+C / SIGTERM). Structured logs go to the console and to
-/// <c>{Data}/logs/gateway.jsonl</c>. Exit 0 after a clean stop, 2 when the configuration is not valid.
+/// <c>{Data}/logs/gateway.jsonl</c>. Exit 0 after a clean stop, 3 when a worker failed and stopped the gateway, 2 when the
+/// configuration is not valid.
 /// </summary>
 internal static class RunCommand
 {
@@ -34,7 +36,13 @@ internal static class RunCommand
             app = GatewayHost.Build(new GatewayHostSettings { Overrides = overrides, ConfigFile = location.Config });
             // Settings are checked before the host starts, so that bad ones are this command's clear message alone,
             // not also a "Hosting failed to start" stack trace in the console and the log file.
-            _ = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            var checkedOptions = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            if (LedgerKeyRing.MissingKey(checkedOptions.Ledger) is { } missing)
+            {
+                await app.DisposeAsync();
+                await stderr.WriteLineAsync($"run: {missing}".AsMemory(), cancellationToken);
+                return CliApp.ExitUsage;
+            }
             await app.StartAsync(cancellationToken);
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidDataException or FormatException or IOException)
@@ -60,6 +68,12 @@ internal static class RunCommand
                 // stopped from the command line
             }
             await app.StopAsync(CancellationToken.None);
+            var faulted = GatewayHost.FaultedWorkers(app.Services);
+            if (faulted.Count > 0)
+            {
+                await stderr.WriteLineAsync($"run: the gateway stopped because a worker failed: {string.Join(", ", faulted)} (see the log)".AsMemory(), CancellationToken.None);
+                return CliApp.ExitFailure;
+            }
         }
         return CliApp.ExitOk;
     }

@@ -107,9 +107,17 @@ internal static class ValidateCommand
                 await stderr.WriteLineAsync($"{file}: cannot read: {e.Message}".AsMemory(), cancellationToken);
                 return null;
             }
-            var parsed = validator.Parse(bytes, file);
-            var result = validator.Validate(parsed, profile is null ? null : [profile], cancellationToken);
-            return new FileResult(file, result, 1 + CountEntries(parsed));
+            try
+            {
+                var parsed = validator.Parse(bytes, file);
+                var result = validator.Validate(parsed, profile is null ? null : [profile], cancellationToken);
+                return new FileResult(file, result with { Issues = IssueLimit.Apply(result.Issues) }, 1 + CountEntries(parsed));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // one file that breaks the validator is reported as such; the other files are still validated
+                return new FileResult(file, new ValidationResult([IssueCatalogue.ValidatorFailed.At(null, e.GetType().Name) with { Origin = file }]), 1);
+            }
         }
 
         private static int CountEntries(FhirParseResult parsed) =>

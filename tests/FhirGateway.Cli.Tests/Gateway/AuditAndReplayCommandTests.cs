@@ -36,7 +36,7 @@ public sealed class AuditAndReplayCommandTests : IDisposable
         var (broken, brokenOut, _) = await CliRun.Run("audit", "verify", "--data", _data);
 
         Assert.Equal(CliApp.ExitOk, intact);
-        Assert.Matches(@"ledger intact: \d+ entries, head [0-9a-f]{64}", okOut);
+        Assert.Matches(@"ledger intact: \d+ entries, head hmac-sha256:[0-9a-f]{12}:[0-9a-f]{64}", okOut);
         Assert.Equal(CliApp.ExitIssues, broken);
         Assert.Contains("ledger broken at entry #7:", brokenOut, StringComparison.Ordinal);
         Assert.Contains("the 6 entries before it are intact", brokenOut, StringComparison.Ordinal);

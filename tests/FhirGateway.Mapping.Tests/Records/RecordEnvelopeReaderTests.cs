@@ -50,4 +50,43 @@ public sealed class RecordEnvelopeReaderTests
         Assert.StartsWith("The record is not valid JSON (line 2, column 14): ", issue.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("LineNumber", issue.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"recordId":"r-1\ud800","version":1}""", "recordId")]
+    [InlineData("""{"recordId":"r-1","recordedBy":{"name":"Dr. X\ud800"}}""", "recordedBy.name")]
+    [InlineData("""{"recordId":"r-1","items":[{"a\udc00":1}]}""", "items[0].(invalid name)")]
+    public void Reports_a_lone_surrogate_anywhere_in_the_record_as_an_invalid_string_at_its_path(string json, string path)
+    {
+        var (envelope, issues) = Read(json);
+        Assert.Null(envelope);
+        var issue = Assert.Single(issues);
+        Assert.Equal(IssueCatalogue.RecordInvalidString.Id, issue.Code);
+        Assert.Equal(path, issue.Expression);
+    }
+
+    [Fact]
+    public void Reports_raw_bytes_that_are_not_utf8_as_an_invalid_string()
+    {
+        var issues = new List<Issue>();
+        byte[] json = [.. Encoding.UTF8.GetBytes("""{"recordId":"r"""), 0xC0, 0xAF, .. Encoding.UTF8.GetBytes("\"}")];
+        Assert.Null(RecordEnvelopeReader.Read(json, issues));
+        Assert.Equal((IssueCatalogue.RecordInvalidString.Id, "recordId"), (Assert.Single(issues).Code, issues[0].Expression));
+    }
+
+    [Fact]
+    public void Refuses_a_record_nested_deeper_than_the_limit()
+    {
+        var (envelope, issues) = Read("""{"data":""" + new string('[', RecordJson.MaxDepth + 5) + new string(']', RecordJson.MaxDepth + 5) + "}");
+        Assert.Null(envelope);
+        Assert.Equal(IssueCatalogue.RecordTooDeep.Id, Assert.Single(issues).Code);
+    }
+
+    [Fact]
+    public void Refuses_an_array_longer_than_the_limit_with_one_issue()
+    {
+        var (envelope, issues) = Read("""{"medications":[""" + string.Join(",", Enumerable.Repeat("{}", 100_000)) + "]}");
+        Assert.Null(envelope);
+        var issue = Assert.Single(issues);
+        Assert.Equal((IssueCatalogue.RecordArrayTooLong.Id, "medications"), (issue.Code, issue.Expression));
+    }
 }

@@ -31,6 +31,6 @@ public sealed class CompetingWorkersTests : GatewayTestBase
         for (var p = 0; p < patients; p++)
             Assert.Equal([$"consent-{p}@1", .. Enumerable.Range(0, perPatient).Select(i => $"r{p}-{i}@1")],
                 sent.Where(e => e.Draft.PatientId == $"p{p}").Select(e => e.RecordKey));
-        Assert.True((await LedgerVerifier.VerifyAsync(Gateway.Store.ReadLedgerAsync(None), None)).Intact);
+        Assert.True((await Gateway.VerifyLedgerAsync()).Intact);
     }
 }

@@ -23,7 +23,7 @@ public sealed class DeliveryTests : GatewayTestBase
         var response = (await Gateway.Store.TraceAsync("r1", null, None))[^1];
         Assert.Equal(("hosp-a", "200"), (response.Draft.PartnerId, response.Draft.Status));
         Assert.Contains(response.Draft.Resources, r => r.StartsWith("Observation/", StringComparison.Ordinal) && r.Contains("/_history/", StringComparison.Ordinal));
-        Assert.True((await LedgerVerifier.VerifyAsync(Gateway.Store.ReadLedgerAsync(None), None)).Intact);
+        Assert.True((await Gateway.VerifyLedgerAsync()).Intact);
     }
 
     [Fact]

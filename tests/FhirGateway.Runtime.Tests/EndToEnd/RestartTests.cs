@@ -33,7 +33,7 @@ public sealed class RestartTests : GatewayTestBase
         Assert.Equal(0, summary.DeliveriesPending + summary.DeliveriesParked + summary.DeliveriesHeld);
         Assert.Equal(patients, Partner.Server.Count("Patient"));
         Assert.Equal(patients * perPatient, Partner.Server.Count("Observation"));
-        Assert.True((await LedgerVerifier.VerifyAsync(Gateway.Store.ReadLedgerAsync(None), None)).Intact);
+        Assert.True((await Gateway.VerifyLedgerAsync()).Intact);
         for (var p = 0; p < patients; p++)
         {
             var sent = (await Gateway.Store.TraceAsync(null, $"p{p}", None)).Where(e => e.Step == LedgerSteps.Sent).Select(e => e.RecordKey).Distinct().ToList();

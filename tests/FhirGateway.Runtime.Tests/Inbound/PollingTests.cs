@@ -100,7 +100,7 @@ public sealed class PollingTests : MedplumInboundTestBase
         Assert.All(trace, e => Assert.Equal(GatewayFixture.PartnerId, e.Draft.PartnerId));
         Assert.Equal("valid", trace[0].Draft.Status);
         Assert.Equal($"Observation/{created["id"]}/_history/{created["meta"]!["versionId"]}", Assert.Single(trace[0].Draft.Resources));
-        Assert.True((await LedgerVerifier.VerifyAsync(Gateway.Store.ReadLedgerAsync(CancellationToken.None), CancellationToken.None)).Intact);
+        Assert.True((await Gateway.VerifyLedgerAsync()).Intact);
     }
 
     private static async Task WaitForFileAsync(string file)

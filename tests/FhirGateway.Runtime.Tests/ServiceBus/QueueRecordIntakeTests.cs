@@ -37,7 +37,7 @@ public sealed class QueueRecordIntakeTests : IAsyncLifetime
     {
         var options = Options.Create(new GatewayOptions { Intake = { MaxRecordBytes = maxRecordBytes } });
         var intake = new RecordIntake(store ?? _store.Store, new GatewayMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
-            new WorkSignals(), NullLogger<RecordIntake>.Instance);
+            new WorkSignals(), options, new LogRecordKeys(options, FhirGateway.Runtime.Ledger.LedgerKeyRing.None), NullLogger<RecordIntake>.Instance);
         return new QueueRecordIntake(intake, options, NullLogger<QueueRecordIntake>.Instance);
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using FhirGateway.Mapping;
 using FhirGateway.Runtime.Hosting;
+using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Pipeline;
 using FhirGateway.Runtime.Store;
 using Microsoft.AspNetCore.Builder;
@@ -55,7 +56,11 @@ public sealed class GatewayFixture : IAsyncDisposable
         ["Partners:0:Organization"] = PartnerOrg,
         ["Partners:0:BaseUrl"] = partner.ToString(),
         ["Partners:0:Timeout"] = "00:00:02",
+        ["Ledger:Key"] = LedgerKey,
     };
+
+    /// <summary>The ledger key of test gateways (a real deployment keeps it outside the data folder, never in code).</summary>
+    public const string LedgerKey = "test-ledger-key-0123456789abcdefghijklmnop";
 
     public static async Task<GatewayFixture> StartAsync(string dataFolder, Uri partner, Action<Dictionary<string, string?>>? configure = null,
         FakeTimeProvider? time = null, FakeRecordMapper? mapper = null, Action<IServiceCollection>? services = null)
@@ -130,6 +135,11 @@ public sealed class GatewayFixture : IAsyncDisposable
             await Task.Delay(25);
         }
     }
+
+    /// <summary>Verifies the ledger with the gateway's key and its checkpoint file.</summary>
+    public Task<LedgerVerification> VerifyLedgerAsync() =>
+        LedgerVerifier.VerifyAsync(Store.ReadLedgerAsync(CancellationToken.None), App.Services.GetRequiredService<LedgerKeyRing>(),
+            LedgerCheckpoint.ReadFile(LedgerCheckpoint.PathIn(DataFolder)).Checkpoints, CancellationToken.None);
 
     /// <summary>Moves the fake clock and wakes the workers.</summary>
     public void Advance(TimeSpan by)

@@ -13,12 +13,14 @@ public sealed class StoreFixture : IAsyncLifetime
     private readonly TempFolder _folder = new();
 
     public FakeTimeProvider Time { get; } = new(Records.Start);
+    /// <summary>The ledger key the store signs with (none: unkeyed).</summary>
+    public LedgerKeyRing Keys { get; init; } = LedgerKeyRing.None;
     public SqliteGatewayStore Store { get; private set; } = null!;
     public string DatabasePath => _folder.File(SqliteGatewayStore.FileName);
 
     public async Task InitializeAsync()
     {
-        Store = new SqliteGatewayStore(DatabasePath, Time);
+        Store = new SqliteGatewayStore(DatabasePath, Time, Keys);
         await Store.InitializeAsync(CancellationToken.None);
     }
 

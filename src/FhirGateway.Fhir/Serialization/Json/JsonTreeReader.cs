@@ -118,6 +118,11 @@ internal sealed partial class JsonTreeReader
     /// <summary>Reports a property the type does not have; <c>resourceType</c> is expected once on a resource (read ahead of time) and nowhere else.</summary>
     private void ReportUnknown(ref Utf8JsonReader r, TypedPropertyTable table, bool isResource, ref bool resourceTypeSeen, int namePos)
     {
+        if (!JsonInputGuard.IsValidString(ref r))
+        {
+            Report(IssueCatalogue.JsonInvalidString, namePos, _path.Describe(), "(property name)", Encoding.UTF8.GetString(r.ValueSpan));
+            return;
+        }
         if (r.ValueTextEquals("resourceType"u8))
         {
             if (!isResource)
@@ -141,7 +146,7 @@ internal sealed partial class JsonTreeReader
         var probe = r;
         while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
         {
-            if (!probe.ValueTextEquals("resourceType"u8))
+            if (!JsonInputGuard.IsValidString(ref probe) || !probe.ValueTextEquals("resourceType"u8))
             {
                 probe.Skip();
                 continue;
@@ -152,6 +157,12 @@ internal sealed partial class JsonTreeReader
             {
                 Report(IssueCatalogue.JsonWrongValueKind, (int)probe.TokenStartIndex, ObjectLocation(wire, index),
                     "resourceType", "code", "string", Describe(probe.TokenType));
+                return null;
+            }
+            if (!JsonInputGuard.IsValidString(ref probe))
+            {
+                Report(IssueCatalogue.JsonInvalidString, (int)probe.TokenStartIndex, ObjectLocation(wire, index),
+                    "resourceType", Encoding.UTF8.GetString(probe.ValueSpan));
                 return null;
             }
             var table = ResourceTable(ref probe);
@@ -176,18 +187,8 @@ internal sealed partial class JsonTreeReader
 
     private string? ObjectLocation(string? wire, int index) => wire is null ? null : _path.Describe(wire, index);
 
-    /// <summary>The string the reader is on, unescaped; null when it is not valid UTF-8 or its escapes do not make valid UTF-16 (a lone surrogate such as <c>\uD800</c>): the caller reports it.</summary>
-    private static string? TryGetString(ref Utf8JsonReader r)
-    {
-        try
-        {
-            return r.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The string the reader is on, unescaped; null when it is not valid text (<see cref="JsonInputGuard.IsValidString"/>): the caller reports it.</summary>
+    private static string? TryGetString(ref Utf8JsonReader r) => JsonInputGuard.TryGetString(ref r);
 
     private SlotEntries RentEntries() => _entryPool.Count > 0 ? _entryPool.Pop() : new SlotEntries();
 

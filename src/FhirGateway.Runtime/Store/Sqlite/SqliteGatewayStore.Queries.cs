@@ -16,6 +16,14 @@ public sealed partial class SqliteGatewayStore
         while (await r.ReadAsync(cancellationToken)) yield return ReadLedgerEntry(r);
     }
 
+    public async Task<(long Seq, string Hash)> GetLedgerHeadAsync(CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        await using var cmd = Command(c, null, "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1");
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        return await r.ReadAsync(cancellationToken) ? (r.GetInt64(0), r.GetString(1)) : (0, LedgerChain.Genesis);
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> ReadLedgerAfterAsync(long afterSeq, int max, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);

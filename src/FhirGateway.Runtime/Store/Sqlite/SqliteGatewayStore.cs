@@ -13,9 +13,12 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly LedgerKeyRing _keys;
 
-    public SqliteGatewayStore(string databasePath, TimeProvider time)
+    /// <param name="keys">The ledger key entries are signed with; none (the default) writes an unkeyed chain, and refuses to extend a keyed one.</param>
+    public SqliteGatewayStore(string databasePath, TimeProvider time, LedgerKeyRing? keys = null)
     {
+        _keys = keys ?? LedgerKeyRing.None;
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -117,11 +120,13 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
                 seq = r.GetInt64(0);
                 previous = r.GetString(1);
             }
+        if (_keys.Current is null && LedgerChain.KeyIdOf(previous) is { } keyId)
+            throw new InvalidOperationException($"The ledger is keyed (key {keyId}); give its key (Ledger:Key or Ledger:KeyFile) to write to it.");
         var at = LedgerTime.Format(_time.GetUtcNow());
         foreach (var draft in drafts)
         {
             seq++;
-            var hash = LedgerChain.ComputeHash(seq, at, draft, previous);
+            var hash = LedgerChain.ComputeHash(seq, at, draft, previous, _keys.Current);
             await ExecuteAsync(c, tx, """
                 INSERT INTO ledger(seq, at, step, record_key, patient_id, partner_id, status, payload_hash, resources, detail, prev_hash, hash)
                 VALUES($seq, $at, $step, $record, $patient, $partner, $status, $payload, $resources, $detail, $prev, $hash)
