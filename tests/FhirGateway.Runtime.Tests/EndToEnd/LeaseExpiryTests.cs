@@ -24,6 +24,6 @@ public sealed class LeaseExpiryTests : GatewayTestBase
         Assert.Single(trace, e => e.Step == LedgerSteps.Sent);
         Assert.Single(trace, e => e.Step == LedgerSteps.PartnerResponse);
         Assert.Single(await Gateway.Store.ListAuditEventsAsync("consent-1@1", None));
-        Assert.True((await LedgerVerifier.VerifyAsync(Gateway.Store.ReadLedgerAsync(None), None)).Intact);
+        Assert.True((await Gateway.VerifyLedgerAsync()).Intact);
     }
 }

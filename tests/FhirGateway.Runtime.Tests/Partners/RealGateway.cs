@@ -46,6 +46,7 @@ public sealed class RealGateway : IAsyncDisposable
             ["Data"] = data,
             ["Http:Urls"] = "http://127.0.0.1:0",
             ["Intake:ApiKeys:0"] = ApiKey,
+            ["Ledger:Key"] = Support.GatewayFixture.LedgerKey,
             ["Pipeline:PollInterval"] = "00:00:00.05",
             ["Delivery:PollInterval"] = "00:00:00.05",
             ["Delivery:BaseDelay"] = "00:00:00.2",
