@@ -15,7 +15,7 @@ public static partial class IssueCatalogue
 
     // Primitive values
     public static readonly IssueDefinition ValPrimitiveLexical = new("val-primitive-lexical", IssueSeverity.Error, IssueType.Value,
-        "'{0}' is not a valid {1}");
+        "'{0}' is not a valid {1}{2}");
     public static readonly IssueDefinition ValDateInvalid = new("val-date-invalid", IssueSeverity.Error, IssueType.Value,
         "'{0}' is not a valid {1}: no such day in the calendar");
     public static readonly IssueDefinition ValIntegerRange = new("val-integer-range", IssueSeverity.Error, IssueType.Value,
@@ -26,8 +26,6 @@ public static partial class IssueCatalogue
         "The value is {0} characters long; the maximum allowed is {1}");
     public static readonly IssueDefinition ValPrimitiveEmpty = new("val-primitive-empty", IssueSeverity.Error, IssueType.Required,
         "{0} has neither a value nor extensions");
-    public static readonly IssueDefinition ValResourceId = new("val-resource-id", IssueSeverity.Error, IssueType.Value,
-        "'{0}' is not a valid resource id: ids are 1 to 64 letters, digits, '-' and '.'");
     public static readonly IssueDefinition ValHtmlInString = new("val-html-in-string", IssueSeverity.Error, IssueType.Security,
         "The value contains text that looks like an embedded HTML tag ('{0}'), which is not allowed for security reasons");
 

@@ -20,7 +20,7 @@ internal sealed class PrimitiveValueCheck(string typeName, Regex? pattern, strin
     {
         if (node.Text is not { } text || node.IsXhtmlText()) return CheckResult.Success;
         if (pattern is not null && LexicalPatterns.IsMatch(pattern, text) == false)
-            return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValPrimitiveLexical, node, text, typeName));
+            return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValPrimitiveLexical, node, text, typeName, LexicalReasons.Explain(typeName, text)));
         if (maxLength is { } max && text.Length > max)
             return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValMaxLength, node, text.Length, max));
         var issue = systemType switch

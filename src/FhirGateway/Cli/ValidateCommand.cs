@@ -7,13 +7,16 @@ using FhirGateway.Fhir.Issues;
 using FhirGateway.Fhir.Serialization.Json;
 using FhirGateway.Mapping.Ig;
 using FhirGateway.Validation;
+using FhirGateway.Validation.Setup;
 
 namespace FhirGateway.Cli;
 
 /// <summary>
-/// <c>fhirgw validate PATH... [--profile URL] [--ig DIR|TGZ|FILE]... [--json]</c>: validates FHIR JSON files (a folder
-/// stands for every <c>*.json</c> under it; a Bundle's entries are validated with it) against R4 core, the clinic IG
-/// built into fhirgw, the given IGs, the profiles the resources declare and the one asked for. Prints each file's
+/// <c>fhirgw validate PATH... [--profile URL|FILE] [--ig DIR|TGZ|FILE]... [--json] [policies]</c>: validates FHIR JSON files
+/// (a folder stands for every <c>*.json</c> under it; a Bundle's entries are validated with it) against R4 core, the
+/// clinic IG built into fhirgw, the given IGs (composed by <see cref="ValidationWorkspace"/>: packages with their
+/// dependencies from the local package folder, the IGs' resources as reference targets), the profiles the resources
+/// declare and the one asked for. Prints each file's
 /// issues and a summary line, then the totals; with <c>--json</c>, one OperationOutcome (one file) or a Bundle of
 /// them (several) on stdout, each naming its file, and the summaries on stderr. Exit 0 without errors, 1 with
 /// errors, 2 on usage or I/O errors.
@@ -32,10 +35,12 @@ internal static class ValidateCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var json = new Option<bool>("--json") { Description = "Print the results as an OperationOutcome (one file) or a Bundle of OperationOutcomes (several)." };
+        var policies = new ValidatePolicyOptions();
         var command = new Command("validate", "Validate FHIR resources against R4 core, the clinic IG and any profiles.") { paths, profile, igs, json };
+        policies.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
-            var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(json), result.GetValue(profile));
+            var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(json), result.GetValue(profile), policies.Read(result));
             return run.RunAsync(result.GetValue(paths) ?? [], result.GetValue(igs) ?? [], cancellationToken);
         });
         return command;
@@ -43,8 +48,10 @@ internal static class ValidateCommand
 
     private sealed record FileResult(string Path, ValidationResult Result, int Resources);
 
-    private sealed class ValidateRun(TextWriter stdout, TextWriter stderr, bool json, string? profile)
+    private sealed class ValidateRun(TextWriter stdout, TextWriter stderr, bool json, string? profileArgument, ValidationPolicies policies)
     {
+        private string? _profile;
+
         private TextWriter Report => json ? stderr : stdout;
 
         public async Task<int> RunAsync(string[] paths, string[] igs, CancellationToken cancellationToken)
@@ -57,11 +64,20 @@ internal static class ValidateCommand
             FhirValidator validator;
             try
             {
-                validator = new FhirValidator(IgDefinitions.WithCore(igs, ClinicIgDefinitions.WithCore));
+                var profileIsFile = profileArgument is not null && File.Exists(profileArgument);
+                var workspace = ValidationWorkspace.Open(new WorkspaceInputs
+                {
+                    Igs = profileIsFile ? [.. igs, profileArgument!] : igs,
+                    Behind = ClinicIgDefinitions.WithCore,
+                    Instances = files,
+                });
+                foreach (var note in workspace.Notes) await stderr.WriteLineAsync($"validate: {note}".AsMemory(), cancellationToken);
+                _profile = profileArgument is null ? null : ValidationWorkspace.ProfileCanonical(profileArgument);
+                validator = workspace.CreateValidator(policies.ToOptions());
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DefinitionFormatException or InvalidDataException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DefinitionFormatException or InvalidDataException or JsonException)
             {
-                await stderr.WriteLineAsync($"validate: cannot read the definitions given with --ig: {e.Message}".AsMemory(), cancellationToken);
+                await stderr.WriteLineAsync($"validate: cannot read the definitions given with --ig or --profile: {e.Message}".AsMemory(), cancellationToken);
                 return CliApp.ExitUsage;
             }
             var results = new List<FileResult>(files.Count);
@@ -103,7 +119,7 @@ internal static class ValidateCommand
                 return null;
             }
             var parsed = validator.Parse(bytes, file);
-            var result = validator.Validate(parsed, profile is null ? null : [profile], cancellationToken);
+            var result = validator.Validate(parsed, _profile is null ? null : [_profile], cancellationToken);
             return new FileResult(file, result, 1 + CountEntries(parsed));
         }
 
