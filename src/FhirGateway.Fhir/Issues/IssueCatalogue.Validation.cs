@@ -22,6 +22,10 @@ public static partial class IssueCatalogue
         "{0} is outside the range of {1} ({2} to {3})");
     public static readonly IssueDefinition ValDecimalRange = new("val-decimal-range", IssueSeverity.Error, IssueType.Value,
         "{0} is beyond the range of a decimal (an IEEE 754 double, about ±1.8E+308)");
+    public static readonly IssueDefinition ValCanonicalRelative = new("val-canonical-relative", IssueSeverity.Error, IssueType.Value,
+        "The canonical '{0}' is neither an absolute URL nor a reference to a contained resource ('#id'): canonical URLs must be absolute");
+    public static readonly IssueDefinition ValExampleUrl = new("val-example-url", IssueSeverity.Error, IssueType.Value,
+        "'{0}' is on an example domain, which is not allowed here (a Java-compatible policy)");
     public static readonly IssueDefinition ValMaxLength = new("val-max-length", IssueSeverity.Error, IssueType.TooLong,
         "The value is {0} characters long; the maximum allowed is {1}");
     public static readonly IssueDefinition ValPrimitiveEmpty = new("val-primitive-empty", IssueSeverity.Error, IssueType.Required,

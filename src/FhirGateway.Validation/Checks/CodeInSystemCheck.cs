@@ -8,7 +8,7 @@ using FhirGateway.Validation.Schema;
 namespace FhirGateway.Validation.Checks;
 
 /// <summary>
-/// A Coding's code must be defined by its system, and its display must fit, whatever the binding: checked
+/// A Coding's code (a Quantity's unit code) must be defined by its system, and its display must fit, whatever the binding: checked
 /// through the terminology service. Only a system the definitions hold (a CodeSystem with its concepts) can make
 /// a code wrong here; for others (LOINC, SNOMED CT, grammar-based systems) the service's findings, such as a bad
 /// check digit, are warnings: a code of a system not held offline is never an error outside a value set that lists it.

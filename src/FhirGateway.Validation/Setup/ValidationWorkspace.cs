@@ -20,8 +20,11 @@ public sealed record WorkspaceInputs
     /// <summary>Where the dependencies of packages are looked for.</summary>
     public PackageFolder Packages { get; init; } = PackageFolder.Default;
 
-    /// <summary>The files being validated: references <c>Type/id</c> also resolve to <c>Type-id.json</c> beside them.</summary>
+    /// <summary>The files being validated.</summary>
     public IReadOnlyList<string> Instances { get; init; } = [];
+
+    /// <summary>References <c>Type/id</c> also resolve to <c>Type-id.json</c> beside the instances (what <c>--check-references</c> turns on).</summary>
+    public bool ResolveBesideInstances { get; init; }
 }
 
 /// <summary>
@@ -87,7 +90,7 @@ public sealed class ValidationWorkspace
             }
         }
         var definitions = new DefinitionResolver([.. sources, inputs.Behind]);
-        var folders = inputs.Instances.Select(i => Path.GetDirectoryName(Path.GetFullPath(i))!).ToArray();
+        string[] folders = !inputs.ResolveBesideInstances ? [] : inputs.Instances.Select(i => Path.GetDirectoryName(Path.GetFullPath(i))!).ToArray();
         var resources = new ResourceIndex(looseFiles, folders, new StructureTypeModel(definitions));
         return new ValidationWorkspace(definitions, resources, notes, packages);
     }

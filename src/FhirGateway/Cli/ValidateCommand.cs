@@ -70,6 +70,7 @@ internal static class ValidateCommand
                     Igs = profileIsFile ? [.. igs, profileArgument!] : igs,
                     Behind = ClinicIgDefinitions.WithCore,
                     Instances = files,
+                    ResolveBesideInstances = policies.CheckReferences,
                 });
                 foreach (var note in workspace.Notes) await stderr.WriteLineAsync($"validate: {note}".AsMemory(), cancellationToken);
                 _profile = profileArgument is null ? null : ValidationWorkspace.ProfileCanonical(profileArgument);

@@ -17,7 +17,7 @@ internal sealed class ValidatePolicyOptions
     private readonly Option<bool> _unknownProfiles = new("--unknown-profiles-as-errors")
     { Description = "Report declared profiles (meta.profile) that are unknown as errors (a warning by default), as the HL7 validator does." };
     private readonly Option<bool> _checkReferences = new("--check-references")
-    { Description = "Report relative references that neither the instance nor the --ig resources resolve as errors." };
+    { Description = "Resolve references Type/id also to Type-id.json beside the files validated, and report relative references nothing resolves as errors." };
     private readonly Option<bool> _trustReferenceTypes = new("--trust-reference-types")
     { Description = "Take the type a reference's URL names as its target's: a type the element does not allow is an error, not a warning." };
     private readonly Option<BestPracticeHandling> _bestPractice = new("--best-practice")

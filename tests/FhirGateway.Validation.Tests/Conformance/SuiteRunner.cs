@@ -30,8 +30,12 @@ internal static class SuiteRunner
         if (InstanceFormats.Unsupported(instance) is { } why) return Skip(step, why);
         if (files.Select(InstanceFormats.Unsupported).FirstOrDefault(w => w is not null) is { } definitionWhy)
             return Skip(step, $"a definition it needs: {definitionWhy}");
-        var workspace = ValidationWorkspace.Open(new WorkspaceInputs { Igs = files, Behind = ClinicIgDefinitions.WithCore, Instances = [instance] });
-        var validator = workspace.CreateValidator(PoliciesFor(step.Case).ToOptions());
+        var policies = PoliciesFor(step.Case);
+        var workspace = ValidationWorkspace.Open(new WorkspaceInputs
+        {
+            Igs = files, Behind = ClinicIgDefinitions.WithCore, Instances = [instance], ResolveBesideInstances = policies.CheckReferences,
+        });
+        var validator = workspace.CreateValidator(policies.ToOptions());
         IReadOnlyList<string>? profiles = step.WithProfile ? [ValidationWorkspace.ProfileCanonical(Path.Combine(folder, step.Case.Profile!))] : null;
         var result = InstanceFormats.Validate(validator, instance, profiles);
         return new StepOutcome(step, null, result.Issues);
