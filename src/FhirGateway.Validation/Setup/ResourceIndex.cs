@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using FhirGateway.Fhir.Model;
-using FhirGateway.Fhir.Serialization.Json;
+using FhirGateway.Fhir.Serialization;
 
 namespace FhirGateway.Validation.Setup;
 
 /// <summary>
 /// The resources references and canonicals may point at outside the instance: every resource of the given files
 /// (and the entries of their Bundles), found by canonical <c>url</c> (with or without <c>|version</c>) and by
-/// <c>Type/id</c>; and, for a <c>Type/id</c> none of them holds, the file <c>Type-id.json</c> (or <c>type-id.json</c>)
+/// <c>Type/id</c>; and, for a <c>Type/id</c> none of them holds, the file <c>Type-id.json</c> (or <c>type-id.json</c>, or <c>.xml</c>)
 /// in one of the folders of the instances being validated, as FHIR's example packages and test suites name their
 /// files. Thread-safe; files beside the instances are read on first use.
 /// </summary>
@@ -16,11 +16,11 @@ public sealed class ResourceIndex
     private readonly ConcurrentDictionary<string, ElementNode> _byKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ElementNode?> _besideInstances = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<string> _instanceFolders;
-    private readonly FhirJsonParser _parser;
+    private readonly FhirParser _parser;
 
     public ResourceIndex(IEnumerable<string> files, IEnumerable<string> instanceFolders, ITypeModel types)
     {
-        _parser = new FhirJsonParser(types);
+        _parser = new FhirParser(types);
         _instanceFolders = instanceFolders.Distinct(StringComparer.Ordinal).ToArray();
         foreach (var file in files) AddFile(file);
     }
@@ -48,7 +48,7 @@ public sealed class ResourceIndex
         var (type, id) = (typeAndId[..slash], typeAndId[(slash + 1)..]);
         if (id.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || id.Contains("..", StringComparison.Ordinal)) return null;
         foreach (var folder in _instanceFolders)
-            foreach (var name in new[] { $"{type}-{id}.json", $"{type.ToLowerInvariant()}-{id}.json" })
+            foreach (var name in new[] { $"{type}-{id}.json", $"{type.ToLowerInvariant()}-{id}.json", $"{type}-{id}.xml", $"{type.ToLowerInvariant()}-{id}.xml" })
             {
                 var path = Path.Combine(folder, name);
                 if (!File.Exists(path)) continue;
@@ -60,7 +60,7 @@ public sealed class ResourceIndex
 
     private void AddFile(string path)
     {
-        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return;
+        if (FhirFormats.FromPath(path) is null) return;
         if (Parse(path) is not { } root) return;
         Add(root);
         if (root.InstanceType == "Bundle")

@@ -2,6 +2,8 @@ using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Definitions.Json;
 using FhirGateway.Fhir.Definitions.Sources;
 using FhirGateway.Fhir.Model;
+using FhirGateway.Fhir.Serialization;
+using FhirGateway.Fhir.Serialization.Xml;
 
 namespace FhirGateway.Validation.Setup;
 
@@ -84,9 +86,7 @@ public sealed class ValidationWorkspace
             else
             {
                 sources.Add(DefinitionSources.OpenFiles(ig));
-                looseFiles.AddRange(Directory.Exists(ig)
-                    ? Directory.EnumerateFiles(ig, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                    : [ig]);
+                looseFiles.AddRange(Directory.Exists(ig) ? DefinitionSources.ResourceFiles(ig) : [ig]);
             }
         }
         var definitions = new DefinitionResolver([.. sources, inputs.Behind]);
@@ -104,10 +104,16 @@ public sealed class ValidationWorkspace
 
     /// <summary>
     /// The canonical of a profile given as a user gives <c>--profile</c>: a canonical URL as it is, or the path of a
-    /// StructureDefinition file (JSON), whose url is taken (the file must also be among the IGs to be known).
+    /// StructureDefinition file (JSON or XML), whose url is taken (the file must also be among the IGs to be known).
     /// </summary>
-    public static string ProfileCanonical(string profile) =>
-        File.Exists(profile) ? ConformanceJsonReader.ReadStructureDefinition(File.ReadAllBytes(profile), profile).Url : profile;
+    public static string ProfileCanonical(string profile)
+    {
+        if (!File.Exists(profile)) return profile;
+        var bytes = File.ReadAllBytes(profile);
+        if (FhirFormats.Detect(bytes, profile) == FhirFormat.Xml)
+            bytes = FhirXmlConversion.ToJson(bytes, profile).Json ?? throw new DefinitionFormatException($"{profile} is not a StructureDefinition that can be read");
+        return ConformanceJsonReader.ReadStructureDefinition(bytes, profile).Url;
+    }
 
     /// <summary>A FHIR package: a <c>.tgz</c>, or a folder with a <c>package.json</c> (in it or in its <c>package</c> folder).</summary>
     public static bool IsPackage(string path) =>

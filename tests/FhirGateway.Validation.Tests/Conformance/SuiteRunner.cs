@@ -1,4 +1,5 @@
 using FhirGateway.Fhir.Issues;
+using FhirGateway.Fhir.Serialization;
 using FhirGateway.Mapping.Ig;
 using FhirGateway.Validation.Setup;
 
@@ -14,7 +15,7 @@ public sealed record StepOutcome(SuiteStep Step, string? Skipped, IReadOnlyList<
 }
 
 /// <summary>
-/// Runs a suite step exactly as a user runs <c>fhirgw validate FILE --ig SUPPORTING… [--profile PROFILE] [policies]</c>:
+/// Runs a suite step (JSON or XML) exactly as a user runs <c>fhirgw validate FILE --ig SUPPORTING… [--profile PROFILE] [policies]</c>:
 /// the same <see cref="ValidationWorkspace"/> (the supporting files as <c>--ig</c>, the clinic IG and R4 core behind
 /// them, the supporting resources and the files beside the instance as reference targets) and the same
 /// <see cref="ValidationPolicies"/>, chosen from the HL7 test runner's settings and the case's notes; then counts the
@@ -27,9 +28,7 @@ internal static class SuiteRunner
         var folder = SharedConformance.Validator;
         var files = step.DefinitionFiles.Select(f => Path.Combine(folder, f)).ToArray();
         var instance = Path.Combine(folder, step.Case.File);
-        if (InstanceFormats.Unsupported(instance) is { } why) return Skip(step, why);
-        if (files.Select(InstanceFormats.Unsupported).FirstOrDefault(w => w is not null) is { } definitionWhy)
-            return Skip(step, $"a definition it needs: {definitionWhy}");
+        if (CannotRun(step) is { } why) return Skip(step, why);
         var policies = PoliciesFor(step.Case);
         var workspace = ValidationWorkspace.Open(new WorkspaceInputs
         {
@@ -37,8 +36,19 @@ internal static class SuiteRunner
         });
         var validator = workspace.CreateValidator(policies.ToOptions());
         IReadOnlyList<string>? profiles = step.WithProfile ? [ValidationWorkspace.ProfileCanonical(Path.Combine(folder, step.Case.Profile!))] : null;
-        var result = InstanceFormats.Validate(validator, instance, profiles);
+        var result = validator.Validate(validator.Parse(File.ReadAllBytes(instance), step.Case.File), profiles); // JSON or XML, told apart by content
         return new StepOutcome(step, null, result.Issues);
+    }
+
+    /// <summary>Why a step cannot run on this machine (a file it needs is absent, or in a format the gateway does not read), or null.</summary>
+    public static string? CannotRun(SuiteStep step)
+    {
+        foreach (var file in (IEnumerable<string>)[step.Case.File, .. step.DefinitionFiles])
+        {
+            if (FhirFormats.FromPath(file) is null) return $"{file} is neither JSON nor XML";
+            if (!File.Exists(Path.Combine(SharedConformance.Validator, file))) return $"{file} is not in the validator folder";
+        }
+        return null;
     }
 
     /// <summary>The HL7 test runner's settings (unknown extensions are errors, example domains excused), with what the case's notes change.</summary>
@@ -53,18 +63,4 @@ internal static class SuiteRunner
     };
 
     private static StepOutcome Skip(SuiteStep step, string why) => new(step, why, []);
-}
-
-/// <summary>
-/// The one place that reads an instance by its format, so another format (FHIR XML) is one more case here: JSON is
-/// read by the validator's reader; other formats are not read yet and their steps are skipped, saying so.
-/// </summary>
-internal static class InstanceFormats
-{
-    /// <summary>Why a file cannot be read, or null when it can.</summary>
-    public static string? Unsupported(string path) =>
-        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? null : $"{Path.GetFileName(path)} is not JSON, which is the only format read yet";
-
-    public static ValidationResult Validate(FhirValidator validator, string path, IReadOnlyList<string>? profiles) =>
-        validator.Validate(validator.Parse(File.ReadAllBytes(path), Path.GetFileName(path)), profiles);
 }

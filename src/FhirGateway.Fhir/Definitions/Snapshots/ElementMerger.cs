@@ -30,6 +30,7 @@ internal static class ElementMerger
             Types = TypeMerger.Merge(baseElement.Types, diff.Types, context),
             Representation = diff.Representation.Count > 0 ? diff.Representation : baseElement.Representation,
             Short = diff.Short ?? baseElement.Short,
+            Definition = diff.Definition ?? baseElement.Definition,
             Fixed = diff.Fixed ?? baseElement.Fixed,
             Pattern = diff.Pattern ?? baseElement.Pattern,
             MinValue = diff.MinValue ?? baseElement.MinValue,
@@ -78,10 +79,11 @@ internal static class ElementMerger
     {
         if (stated is null) return inherited;
         if (inherited is null) return stated;
-        if (Array.IndexOf(StrengthOrder, stated.Strength) < Array.IndexOf(StrengthOrder, inherited.Strength))
+        if (stated.Strength != BindingInfo.NotStated && Array.IndexOf(StrengthOrder, stated.Strength) < Array.IndexOf(StrengthOrder, inherited.Strength))
             context.Report(IssueCatalogue.SnapshotBindingWeakened, stated.Strength, inherited.Strength);
         return stated with
         {
+            Strength = stated.Strength == BindingInfo.NotStated ? inherited.Strength : stated.Strength,
             ValueSet = stated.ValueSet ?? inherited.ValueSet,
             Description = stated.Description ?? inherited.Description,
         };
