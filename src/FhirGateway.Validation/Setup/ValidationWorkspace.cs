@@ -1,5 +1,4 @@
 using FhirGateway.Fhir.Definitions;
-using FhirGateway.Fhir.Definitions.Json;
 using FhirGateway.Fhir.Definitions.Sources;
 using FhirGateway.Fhir.Model;
 using FhirGateway.Fhir.Serialization;
@@ -112,7 +111,11 @@ public sealed class ValidationWorkspace
         var bytes = File.ReadAllBytes(profile);
         if (FhirFormats.Detect(bytes, profile) == FhirFormat.Xml)
             bytes = FhirXmlConversion.ToJson(bytes, profile).Json ?? throw new DefinitionFormatException($"{profile} is not a StructureDefinition that can be read");
-        return ConformanceJsonReader.ReadStructureDefinition(bytes, profile).Url;
+        // Only the url is taken here: a definition that cannot be read is reported where it is used, as an issue.
+        using var document = System.Text.Json.JsonDocument.Parse(bytes);
+        return document.RootElement.TryGetProperty("url", out var url) && url.ValueKind == System.Text.Json.JsonValueKind.String
+            ? url.GetString()!
+            : throw new DefinitionFormatException($"{profile} has no url, so it cannot be asked for as a profile");
     }
 
     /// <summary>A FHIR package: a <c>.tgz</c>, or a folder with a <c>package.json</c> (in it or in its <c>package</c> folder).</summary>
