@@ -19,4 +19,12 @@ public sealed record FhirPathOptions
     /// <c>descendants().as(canonical)</c>) and R4 search parameters apply <c>as</c> to collections, where it filters like ofType().
     /// </summary>
     public bool EnforceAsSingleton { get; init; }
+
+    /// <summary>
+    /// Let a FHIR primitive also be of the System type its value is for <c>is</c>, <c>as</c> and <c>ofType</c>
+    /// (<c>answer is Boolean</c> on a FHIR <c>boolean</c>), as the HL7 reference validator evaluates R4's invariants:
+    /// que-7 (<c>operator = 'exists' implies (answer is Boolean)</c>) is written that way. Off by default, as the
+    /// FHIRPath suite expects (<c>Patient.active.is(Boolean)</c> is false); the validator turns it on for invariants.
+    /// </summary>
+    public bool PrimitivesAsSystemTypes { get; init; }
 }

@@ -55,9 +55,19 @@ public sealed class FhirValidator
     {
         ArgumentNullException.ThrowIfNull(resource);
         var run = new ValidationRun(_engine, cancellationToken) { Unreadable = new UnreadableContent(readerIssues) };
-        var result = run.ValidateResource(resource);
-        foreach (var profile in profiles ?? [])
-            result = CheckResult.Combine(result, ProfileConformance.Against(resource, profile, run, IssueCatalogue.ValProfileRequestedUnknown));
+        CheckResult result;
+        try
+        {
+            result = run.ValidateResource(resource);
+            foreach (var profile in profiles ?? [])
+                result = CheckResult.Combine(result, ProfileConformance.Against(resource, profile, run, IssueCatalogue.ValProfileRequestedUnknown));
+        }
+        catch (DefinitionFormatException e)
+        {
+            // A definition read on the way (a type, a value set, a code system) is malformed: the validation
+            // cannot be completed, which is reported as the error it is rather than thrown at the caller.
+            result = CheckResult.Of(IssueAt.Node(IssueCatalogue.ValDefinitionUnreadable, resource, "needed here", e.Message));
+        }
         return new ValidationResult(Distinct(result.Issues));
     }
 

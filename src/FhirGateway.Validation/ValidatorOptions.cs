@@ -29,6 +29,16 @@ public sealed record ValidatorOptions
     /// </summary>
     public IssueSeverity UnknownExtensionSeverity { get; init; } = IssueSeverity.Warning;
 
+    /// <summary>
+    /// Severity for a URL on an example domain (<c>example.org</c>, <c>example.com</c>, <c>acme.com</c>, <c>acme.org</c>, and their
+    /// sub-domains) in a uri, url or canonical value or an absolute reference; null (the default) does not report them.
+    /// The HL7 validator makes them errors ("Example URLs are not allowed in this context").
+    /// </summary>
+    public IssueSeverity? ExampleUrlSeverity { get; init; }
+
+    /// <summary>Severity of a profile the resource declares in <c>meta.profile</c> that is unknown (a warning by default; the HL7 validator makes it an error).</summary>
+    public IssueSeverity UnknownDeclaredProfileSeverity { get; init; } = IssueSeverity.Warning;
+
     /// <summary>URL prefixes whose unknown extensions are accepted without any issue (for instance example domains).</summary>
     public IReadOnlyList<string> AllowedUnknownExtensionPrefixes { get; init; } = [];
 

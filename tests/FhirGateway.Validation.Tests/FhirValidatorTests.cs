@@ -93,4 +93,18 @@ public sealed class FhirValidatorTests
     }
 
     private static string Describe(ValidationResult result) => string.Join("|", result.Issues.Select(i => $"{i.Code}@{i.Expression}"));
+
+    [Fact]
+    public void A_malformed_profile_is_an_error_issue_where_it_is_used_never_an_exception()
+    {
+        var malformed = Profile("malformed", "Patient").Replace("\"abstract\": false", "\"abstract\": \"false\"", StringComparison.Ordinal);
+        Assert.Contains("\"abstract\": \"false\"", malformed, StringComparison.Ordinal);
+        var validator = Validator(definitions: malformed);
+        var requested = validator.Validate("""{ "resourceType": "Patient" }""", Base + "malformed");
+        var issue = Assert.Single(requested.Errors());
+        Assert.Equal(("val-definition-unreadable", "Patient"), (issue.Code, issue.Expression));
+        Assert.True(issue.Message.Contains("abstract", StringComparison.Ordinal), issue.Message);
+        var declared = validator.Validate($$"""{ "resourceType": "Patient", "meta": { "profile": [ "{{Base}}malformed" ] } }""");
+        Assert.Contains(declared.Errors(), i => i.Code == "val-definition-unreadable" && i.Expression == "Patient.meta.profile[0]");
+    }
 }

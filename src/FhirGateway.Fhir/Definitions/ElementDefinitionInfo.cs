@@ -64,6 +64,9 @@ public sealed record ConstraintInfo(string Key, string Severity, string Human, s
 
 public sealed record BindingInfo(string Strength, string? ValueSet)
 {
+    /// <summary>The strength of a binding that does not state one (a differential leaving it to its base).</summary>
+    public const string NotStated = "";
+
     public string? Description { get; init; }
 }
 

@@ -15,19 +15,21 @@ public static partial class IssueCatalogue
 
     // Primitive values
     public static readonly IssueDefinition ValPrimitiveLexical = new("val-primitive-lexical", IssueSeverity.Error, IssueType.Value,
-        "'{0}' is not a valid {1}");
+        "'{0}' is not a valid {1}{2}");
     public static readonly IssueDefinition ValDateInvalid = new("val-date-invalid", IssueSeverity.Error, IssueType.Value,
         "'{0}' is not a valid {1}: no such day in the calendar");
     public static readonly IssueDefinition ValIntegerRange = new("val-integer-range", IssueSeverity.Error, IssueType.Value,
         "{0} is outside the range of {1} ({2} to {3})");
     public static readonly IssueDefinition ValDecimalRange = new("val-decimal-range", IssueSeverity.Error, IssueType.Value,
         "{0} is beyond the range of a decimal (an IEEE 754 double, about ±1.8E+308)");
+    public static readonly IssueDefinition ValCanonicalRelative = new("val-canonical-relative", IssueSeverity.Error, IssueType.Value,
+        "The canonical '{0}' is neither an absolute URL nor a reference to a contained resource ('#id'): canonical URLs must be absolute");
+    public static readonly IssueDefinition ValExampleUrl = new("val-example-url", IssueSeverity.Error, IssueType.Value,
+        "'{0}' is on an example domain, which is not allowed here (a Java-compatible policy)");
     public static readonly IssueDefinition ValMaxLength = new("val-max-length", IssueSeverity.Error, IssueType.TooLong,
         "The value is {0} characters long; the maximum allowed is {1}");
     public static readonly IssueDefinition ValPrimitiveEmpty = new("val-primitive-empty", IssueSeverity.Error, IssueType.Required,
         "{0} has neither a value nor extensions");
-    public static readonly IssueDefinition ValResourceId = new("val-resource-id", IssueSeverity.Error, IssueType.Value,
-        "'{0}' is not a valid resource id: ids are 1 to 64 letters, digits, '-' and '.'");
     public static readonly IssueDefinition ValHtmlInString = new("val-html-in-string", IssueSeverity.Error, IssueType.Security,
         "The value contains text that looks like an embedded HTML tag ('{0}'), which is not allowed for security reasons");
 

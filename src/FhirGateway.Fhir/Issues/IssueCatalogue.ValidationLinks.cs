@@ -24,6 +24,8 @@ public static partial class IssueCatalogue
         "'{0}' is not a valid reference: {1}");
     public static readonly IssueDefinition ValReferenceTargetType = new("val-reference-target-type", IssueSeverity.Error, IssueType.Structure,
         "The reference '{0}' points to a {1}, which is not an allowed target here (allowed: {2})");
+    public static readonly IssueDefinition ValReferenceTargetProfileUnknown = new("val-reference-target-profile-unknown", IssueSeverity.Warning, IssueType.NotFound,
+        "The reference '{0}' points to a {1}, which none of the known target profiles allows; the target profiles {2} are unknown, so whether it may be referenced here cannot be told");
     public static readonly IssueDefinition ValReferenceContainedMissing = new("val-reference-contained-missing", IssueSeverity.Error, IssueType.NotFound,
         "The reference '{0}' names a contained resource, but the container has none with that id");
     public static readonly IssueDefinition ValReferenceInBundleMissing = new("val-reference-in-bundle-missing", IssueSeverity.Warning, IssueType.NotFound,
@@ -46,6 +48,8 @@ public static partial class IssueCatalogue
         "The profile {0} is for {1}, not for {2}");
     public static readonly IssueDefinition ValProfileNoMatch = new("val-profile-no-match", IssueSeverity.Error, IssueType.Structure,
         "The element conforms to none of the allowed profiles {0}");
+    public static readonly IssueDefinition ValDefinitionUnreadable = new("val-definition-unreadable", IssueSeverity.Error, IssueType.Structure,
+        "The definition {0} cannot be read, so nothing is checked against it: {1}");
     public static readonly IssueDefinition ValSnapshotProblem = new("val-snapshot-problem", IssueSeverity.Warning, IssueType.Structure,
         "The snapshot of {0} generated with problems: {1}");
     public static readonly IssueDefinition ValDefinitionSnapshot = new("val-definition-snapshot", IssueSeverity.Error, IssueType.Structure,
@@ -64,6 +68,8 @@ public static partial class IssueCatalogue
         "The attribute '{0}' of <{1}> is not allowed in a narrative");
     public static readonly IssueDefinition ValXhtmlUnsafeLink = new("val-xhtml-unsafe-link", IssueSeverity.Error, IssueType.Security,
         "The {0} of <{1}> uses a script URL, which is not allowed in a narrative");
+    public static readonly IssueDefinition ValXhtmlLinkUnresolved = new("val-xhtml-link-unresolved", IssueSeverity.Error, IssueType.Value,
+        "The narrative links to '{0}', which is not an anchor (an element's id or name) of the narrative");
     public static readonly IssueDefinition ValXhtmlDeclaration = new("val-xhtml-declaration", IssueSeverity.Error, IssueType.Security,
         "The narrative contains a {0}, which is not allowed");
 }

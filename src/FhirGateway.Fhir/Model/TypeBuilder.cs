@@ -80,7 +80,7 @@ internal static class TypeBuilder
         else nested.TryGetValue(e.Path, out nestedType);
         var typeCodes = nestedType is not null && e.ContentReference is not null
             ? [nestedType.TypeCode]
-            : e.Types.Select(TypeCodeOf).ToArray();
+            : IsResourceId(e) ? [ResourceIdType] : e.Types.Select(TypeCodeOf).ToArray();
         var max = e.Max ?? e.Base?.Max ?? "1";
         return new PropertyDescriptor
         {
@@ -101,6 +101,17 @@ internal static class TypeBuilder
             Definition = e,
         };
     }
+
+    private const string ResourceIdType = "id";
+
+    /// <summary>
+    /// <c>Resource.id</c> (and every resource's <c>id</c>, whose base it is) is of type <c>id</c>
+    /// (https://hl7.org/fhir/R4/resource.html#Resource: "Resource.id : id"), though R4's snapshots type it as
+    /// <c>System.String</c> with the fhir-type extension <c>string</c> and later tooling's snapshots as <c>id</c>.
+    /// Reading it as <c>id</c> (a specialisation of string) satisfies both and checks the id's form by its type.
+    /// </summary>
+    private static bool IsResourceId(ElementDefinitionInfo e) =>
+        (e.Base?.Path ?? e.Path) == "Resource.id" && e.Types is [var t] && TypeCodeOf(t) is "string" or "id";
 
     /// <summary>The FHIR type code of an allowed type; system-typed attributes give the FHIR type their extension names.</summary>
     private static string TypeCodeOf(TypeRefInfo t) =>

@@ -209,6 +209,7 @@ internal sealed class Compiler(ITypeModel? model, FhirPathOptions options)
         var type = ResolveType(t.Type);
         var typeModel = model;
         var position = t.Position;
+        var primitivesAsSystem = options.PrimitivesAsSystemTypes;
         if (t.Operator == "is")
         {
             return (in Scope s) =>
@@ -216,7 +217,7 @@ internal sealed class Compiler(ITypeModel? model, FhirPathOptions options)
                 var c = operand(s);
                 if (c.Count == 0) return Items.Empty;
                 if (c.Count > 1) throw new FhirPathEvaluationException($"'is' expects a single item but got {c.Count}", position);
-                return Items.Bool(type.Matches(c[0], typeModel));
+                return Items.Bool(type.Matches(c[0], typeModel, primitivesAsSystem: primitivesAsSystem));
             };
         }
         var singleton = options.EnforceAsSingleton;
@@ -224,7 +225,7 @@ internal sealed class Compiler(ITypeModel? model, FhirPathOptions options)
         {
             var c = operand(s);
             if (singleton && c.Count > 1) throw new FhirPathEvaluationException($"'as' expects a single item but got {c.Count}", position);
-            return TypeFunctions.Filter(c, type, typeModel);
+            return TypeFunctions.Filter(c, type, typeModel, primitivesAsSystem);
         };
     }
 }

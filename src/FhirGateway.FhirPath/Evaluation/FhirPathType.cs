@@ -12,10 +12,14 @@ internal sealed record FhirPathType(string? FhirName, string? SystemName, string
 
     /// <summary>True when the item is an instance of this type (FHIR elements by their type code and the model's hierarchy).</summary>
     /// <param name="exactPrimitives">For as()/ofType(): a FHIR primitive matches only its own type (a <c>code</c> is not taken as a <c>string</c>), as the HL7 suite expects.</param>
-    public bool Matches(object item, ITypeModel? model, bool exactPrimitives = false)
+    /// <param name="primitivesAsSystem">A FHIR primitive also matches the System type of its value (<see cref="FhirPathOptions.PrimitivesAsSystemTypes"/>).</param>
+    public bool Matches(object item, ITypeModel? model, bool exactPrimitives = false, bool primitivesAsSystem = false)
     {
         if (item is ElementNode node)
         {
+            if (primitivesAsSystem && SystemName is not null && node.IsPrimitive && node.Type?.SystemType is { } system
+                && system.Length == SystemName.Length + 7 && system.EndsWith(SystemName, StringComparison.Ordinal) && system.StartsWith("System.", StringComparison.Ordinal))
+                return true;
             if (FhirName is null || node.InstanceType is not { } type) return false;
             if (type == FhirName) return true;
             if (exactPrimitives && node.IsPrimitive) return false;

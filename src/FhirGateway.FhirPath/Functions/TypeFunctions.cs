@@ -12,9 +12,10 @@ internal static class TypeFunctions
 {
     public static void Register(FunctionTable.Registry r)
     {
-        r.Add("is(Type): Boolean", true, static (f, a, in s) => Items.Bool(a.Type(0).Matches(Single(f, "is"), s.Run.Model)));
+        r.Add("is(Type): Boolean", true, static (f, a, in s) =>
+            Items.Bool(a.Type(0).Matches(Single(f, "is"), s.Run.Model, primitivesAsSystem: s.Run.Options.PrimitivesAsSystemTypes)));
         r.Add("as(Type): Any", true, As);
-        r.Add("ofType(Type): Any", true, static (f, a, in s) => Filter(f, a.Type(0), s.Run.Model));
+        r.Add("ofType(Type): Any", true, static (f, a, in s) => Filter(f, a.Type(0), s.Run.Model, s.Run.Options.PrimitivesAsSystemTypes));
         r.Add("type(): Any", true, TypeOf);
     }
 
@@ -24,16 +25,16 @@ internal static class TypeFunctions
     private static IReadOnlyList<object> As(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
     {
         if (scope.Run.Options.EnforceAsSingleton && focus.Count > 1) throw new EvaluationError($"as() expects a single item but got {focus.Count}");
-        return Filter(focus, args.Type(0), scope.Run.Model);
+        return Filter(focus, args.Type(0), scope.Run.Model, scope.Run.Options.PrimitivesAsSystemTypes);
     }
 
     /// <summary>The items that are of the type (a FHIR primitive only of its own type, as the HL7 suite expects for as/ofType).</summary>
-    public static IReadOnlyList<object> Filter(IReadOnlyList<object> focus, FhirPathType type, ITypeModel? model)
+    public static IReadOnlyList<object> Filter(IReadOnlyList<object> focus, FhirPathType type, ITypeModel? model, bool primitivesAsSystem = false)
     {
-        if (focus.Count == 1) return type.Matches(focus[0], model, exactPrimitives: true) ? focus : Items.Empty;
+        if (focus.Count == 1) return type.Matches(focus[0], model, exactPrimitives: true, primitivesAsSystem) ? focus : Items.Empty;
         List<object>? result = null;
         foreach (var item in focus)
-            if (type.Matches(item, model, exactPrimitives: true)) (result ??= []).Add(item);
+            if (type.Matches(item, model, exactPrimitives: true, primitivesAsSystem)) (result ??= []).Add(item);
         return result ?? Items.Empty;
     }
 

@@ -8,7 +8,7 @@ using FhirGateway.Validation.Schema;
 namespace FhirGateway.Validation.Checks;
 
 /// <summary>
-/// A Coding's code must be defined by its system, and its display must fit, whatever the binding: checked
+/// A Coding's code (a Quantity's unit code) must be defined by its system, and its display must fit, whatever the binding: checked
 /// through the terminology service. Only a system the definitions hold (a CodeSystem with its concepts) can make
 /// a code wrong here; for others (LOINC, SNOMED CT, grammar-based systems) the service's findings, such as a bad
 /// check digit, are warnings: a code of a system not held offline is never an error outside a value set that lists it.
@@ -21,6 +21,9 @@ internal sealed class CodeInSystemCheck : IElementCheck
     {
         if (run.Engine.Terminology is not { } terminology) return CheckResult.Success;
         if (node.Child("system")?.Text is not { } system || node.Child("code")?.Text is not { } code) return CheckResult.Success;
+        // A Quantity's unit is checked against code systems held as definitions (v3-orderableDrugForm's TAB); UCUM units
+        // are checked where a binding asks for them, not parsed again for every quantity.
+        if (node.InstanceType != "Coding" && run.Schemas.Definitions.FindCodeSystem(system) is null) return CheckResult.Success;
         var check = terminology.ValidateCodeInSystem(system, code, node.Child("display")?.Text, node.Child("version")?.Text);
         if (check.Outcome == CodeCheckOutcome.Undecided || check.Issues.Count == 0) return CheckResult.Success;
         var held = run.Schemas.Definitions.FindCodeSystem(system) is { Content: "complete" or null };

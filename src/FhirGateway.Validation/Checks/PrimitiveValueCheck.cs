@@ -12,7 +12,8 @@ namespace FhirGateway.Validation.Checks;
 /// <summary>
 /// The lexical rules of a primitive type, from the definition of its <c>value</c> element: the type's regex,
 /// then what a regex cannot say — a date that exists in the calendar, an integer within 32 bits, a decimal that
-/// can be held, the maximum length of a string.
+/// can be held, the maximum length of a string; a canonical is absolute or a fragment; URLs on example domains when the
+/// options say so.
 /// </summary>
 internal sealed class PrimitiveValueCheck(string typeName, Regex? pattern, string? systemType, int? maxLength) : IElementCheck
 {
@@ -20,7 +21,7 @@ internal sealed class PrimitiveValueCheck(string typeName, Regex? pattern, strin
     {
         if (node.Text is not { } text || node.IsXhtmlText()) return CheckResult.Success;
         if (pattern is not null && LexicalPatterns.IsMatch(pattern, text) == false)
-            return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValPrimitiveLexical, node, text, typeName));
+            return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValPrimitiveLexical, node, text, typeName, LexicalReasons.Explain(typeName, text)));
         if (maxLength is { } max && text.Length > max)
             return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValMaxLength, node, text.Length, max));
         var issue = systemType switch
@@ -34,6 +35,7 @@ internal sealed class PrimitiveValueCheck(string typeName, Regex? pattern, strin
             _ => null,
         };
         if (issue is not null) return CheckResult.Of(issue);
+        if (typeName is "canonical" or "uri" or "url" && UrlRules.Check(node, text, typeName, run.Options) is { } urlIssue) return CheckResult.Of(urlIssue);
         return run.Options.SecurityChecks && systemType == "System.String" ? HtmlInText.Check(node, text) : CheckResult.Success;
     }
 

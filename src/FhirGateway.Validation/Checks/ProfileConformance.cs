@@ -15,7 +15,10 @@ internal static class ProfileConformance
     public static CheckResult Against(ElementNode node, string profile, ValidationRun run, IssueDefinition unknown, ElementNode? declaredAt = null)
     {
         var schema = run.Schemas.Find(profile);
-        if (schema is null) return CheckResult.Of(IssueAt.Node(unknown, declaredAt ?? node, profile));
+        if (schema is null)
+            return CheckResult.Of(run.Schemas.Unreadable(profile) is { } why
+                ? IssueAt.Node(IssueCatalogue.ValDefinitionUnreadable, declaredAt ?? node, profile, why)
+                : IssueAt.Node(unknown, declaredAt ?? node, profile));
         var type = node.InstanceType;
         if (type is not null && !IsFor(schema, type, run.Types))
             return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValProfileWrongType, node, profile, schema.Type, type));

@@ -10,9 +10,11 @@ namespace FhirGateway.Validation.Checks;
 /// A Reference: the reference text has a valid form, names a known resource type, resolves where it must
 /// (contained, inside the Bundle), and points to a resource of a type the element allows (targetProfile). A
 /// resolved target inside the instance is also checked against target profiles that constrain a type.
-/// Reference.type, when given, must agree with the target.
+/// Reference.type, when given, must agree with the target. Target profiles that are unknown leave the known ones
+/// checked: a target none of the known ones allows is reported as undecidable (the unknown profiles might allow it),
+/// with the severity of an unknown profile (<see cref="ValidatorOptions.UnknownDeclaredProfileSeverity"/>).
 /// </summary>
-internal sealed class ReferenceCheck(IReadOnlyList<TargetProfile> targets) : IElementCheck
+internal sealed class ReferenceCheck(IReadOnlyList<TargetProfile> targets, IReadOnlyList<string> unknownTargets) : IElementCheck
 {
     private readonly string[] _targetTypes = targets.Select(t => t.Type).Distinct().ToArray();
 
@@ -34,8 +36,11 @@ internal sealed class ReferenceCheck(IReadOnlyList<TargetProfile> targets) : IEl
         if (type is null) return result;
         if (node.Child("type")?.Text is { } declared && declared != type)
             result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValReferenceTypeElement, node, declared, text, type)));
-        if (targets.Count == 0) return result;
+        if (targets.Count == 0 && unknownTargets.Count == 0) return result;
         var candidates = Candidates(type, run.Types);
+        if (candidates.Count == 0 && unknownTargets.Count > 0)
+            return CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValReferenceTargetProfileUnknown,
+                run.Options.UnknownDeclaredProfileSeverity, node, text, type, string.Join(", ", unknownTargets))));
         if (candidates.Count == 0)
             return CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValReferenceTargetType,
                 target is null ? run.Options.ReferenceTypeFromUrlSeverity : IssueSeverity.Error, node, text, type, string.Join(", ", _targetTypes))));

@@ -10,7 +10,8 @@ namespace FhirGateway.Validation.Checks;
 /// <summary>
 /// Narrative safety for xhtml elements: well-formed XML, one <c>div</c> root in the XHTML namespace, only the
 /// allowed elements and attributes, no event handler attributes, no script URLs, no DOCTYPE or processing
-/// instructions. Every offending element or attribute is its own issue.
+/// instructions; a link within the narrative (<c>href="#x"</c>) names an anchor of it (an element's <c>id</c> or <c>name</c>).
+/// Every offending element, attribute or link is its own issue.
 /// </summary>
 internal sealed class XhtmlCheck : IElementCheck
 {
@@ -20,6 +21,7 @@ internal sealed class XhtmlCheck : IElementCheck
     {
         if (node.Text is not { } xhtml) return CheckResult.Success;
         var result = new ResultBuilder();
+        var links = new Links();
         try
         {
             using var reader = XmlReader.Create(new StringReader(xhtml), Settings);
@@ -32,8 +34,10 @@ internal sealed class XhtmlCheck : IElementCheck
                 if (root && (reader.LocalName != "div" || reader.NamespaceURI != XhtmlRules.Namespace))
                     result.Add(IssueAt.Node(IssueCatalogue.ValXhtmlRoot, node, $"<{reader.Name}> in namespace '{reader.NamespaceURI}'"));
                 root = false;
-                CheckElement(reader, node, result);
+                CheckElement(reader, node, result, links);
             }
+            foreach (var target in links.Unresolved())
+                result.Add(IssueAt.Node(IssueCatalogue.ValXhtmlLinkUnresolved, node, target));
         }
         catch (XmlException e)
         {
@@ -45,7 +49,7 @@ internal sealed class XhtmlCheck : IElementCheck
         return result.ToResult();
     }
 
-    private static void CheckElement(XmlReader reader, ElementNode node, ResultBuilder result)
+    private static void CheckElement(XmlReader reader, ElementNode node, ResultBuilder result, Links links)
     {
         var name = reader.LocalName;
         if (!XhtmlRules.Elements.Contains(name) || reader.NamespaceURI != XhtmlRules.Namespace)
@@ -54,6 +58,7 @@ internal sealed class XhtmlCheck : IElementCheck
         do
         {
             var attribute = reader.Name;
+            links.See(name, attribute, reader.Value);
             if (!XhtmlRules.AllowsAttribute(name, attribute))
                 result.Add(IssueAt.Node(IssueCatalogue.ValXhtmlAttribute, node, attribute, name));
             else if (XhtmlRules.UrlAttributes.Contains(attribute) && XhtmlRules.IsScriptUrl(reader.Value))
@@ -62,4 +67,21 @@ internal sealed class XhtmlCheck : IElementCheck
         while (reader.MoveToNextAttribute());
         reader.MoveToElement();
     }
+}
+
+/// <summary>The anchors of a narrative (<c>id</c> and <c>name</c> attributes) and its links to fragments of itself (<c>&lt;a href="#x"&gt;</c>).</summary>
+internal sealed class Links
+{
+    private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
+    private List<string>? _fragments;
+
+    public void See(string element, string attribute, string value)
+    {
+        if (attribute is "id" or "name") _anchors.Add(value);
+        else if (element == "a" && attribute == "href" && value.Length > 1 && value[0] == '#') (_fragments ??= []).Add(value);
+    }
+
+    /// <summary>Each link whose fragment names no anchor, once.</summary>
+    public IEnumerable<string> Unresolved() =>
+        _fragments is null ? [] : _fragments.Where(f => !_anchors.Contains(f[1..])).Distinct(StringComparer.Ordinal);
 }

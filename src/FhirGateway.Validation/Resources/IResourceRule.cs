@@ -5,7 +5,7 @@ using FhirGateway.Validation.Schema;
 namespace FhirGateway.Validation.Resources;
 
 /// <summary>
-/// A rule on a whole resource that its StructureDefinition cannot state: the logical id's form, the declared
+/// A rule on a whole resource that its StructureDefinition cannot state: the declared
 /// profiles, and the spec's rules for Bundles and QuestionnaireResponses. Immutable; one instance serves every validation.
 /// </summary>
 internal interface IResourceRule
@@ -20,7 +20,6 @@ internal sealed class ResourceRuleSet(IReadOnlyList<IResourceRule> rules)
 {
     public static ResourceRuleSet Standard { get; } = new(
     [
-        new ResourceIdRule(),
         new DeclaredProfilesRule(),
         new BundleRule(),
         new DocumentBundleRule(),

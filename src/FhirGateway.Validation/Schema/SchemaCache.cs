@@ -19,6 +19,7 @@ internal sealed class SchemaCache
 
     private readonly ConcurrentDictionary<string, Lazy<PreparedDefinition?>> _prepared = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<StructureSchema?>> _schemas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _unreadable = new(StringComparer.Ordinal);
     private readonly SnapshotGenerator _generator;
     private readonly Func<PreparedDefinition, StructureSchema> _compile;
 
@@ -54,11 +55,34 @@ internal sealed class SchemaCache
     public static string ToCanonical(string typeOrCanonical) =>
         typeOrCanonical.Contains(':', StringComparison.Ordinal) ? typeOrCanonical : CoreStructurePrefix + typeOrCanonical;
 
-    private StructureSchema? Compile(string key) => Prepare(key) is { } prepared ? _compile(prepared) : null;
+    /// <summary>Why the definition of a type or canonical could not be read or compiled (a malformed definition), or null.</summary>
+    public string? Unreadable(string typeOrCanonical) => _unreadable.GetValueOrDefault(typeOrCanonical);
+
+    private StructureSchema? Compile(string key)
+    {
+        try
+        {
+            return Prepare(key) is { } prepared ? _compile(prepared) : null;
+        }
+        catch (DefinitionFormatException e)
+        {
+            _unreadable.TryAdd(key, e.Message);
+            return null;
+        }
+    }
 
     private PreparedDefinition? Load(string key)
     {
-        var definition = FindDefinition(key);
+        StructureDefinitionInfo? definition;
+        try
+        {
+            definition = FindDefinition(key);
+        }
+        catch (DefinitionFormatException e)
+        {
+            _unreadable.TryAdd(key, e.Message);
+            return null;
+        }
         if (definition is null) return null;
         if (definition.HasSnapshot) return new PreparedDefinition(definition, []);
         var generated = _generator.Generate(definition);

@@ -19,10 +19,13 @@ internal sealed class ValidatorEngine
         Options = options;
         Terminology = terminology;
         Types = ReferenceEquals(definitions, CoreDefinitions.R4) ? StructureTypeModel.R4Core : new StructureTypeModel(definitions);
-        FhirPath = new FhirPathCompiler(Types);
+        FhirPath = new FhirPathCompiler(Types, InvariantOptions);
         Schemas = new SchemaCache(definitions, cache => new SchemaCompiler(cache, FhirPath, Types).Compile);
         ResourceRules = ResourceRuleSet.Standard;
     }
+
+    /// <summary>How invariants are compiled: as the HL7 validator evaluates R4's (a FHIR primitive is also of its System type: que-7's <c>answer is Boolean</c>).</summary>
+    public static readonly FhirPathOptions InvariantOptions = FhirPathOptions.Default with { PrimitivesAsSystemTypes = true };
 
     public IDefinitionSource Definitions { get; }
 

@@ -11,9 +11,15 @@ namespace FhirGateway.Validation.Values;
 internal static class LexicalPatterns
 {
     private static readonly ConcurrentDictionary<string, Regex?> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Regex> Patient = new(StringComparer.Ordinal);
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan RetryTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Whether the value matches; null when the match ran out of time.</summary>
+    /// <summary>
+    /// Whether the value matches; null when the match ran out of time twice. The timeout is wall-clock time, so on a
+    /// loaded machine an ordinary match can be descheduled past it: a timed-out match is tried once more with a far
+    /// longer limit before it counts as "cannot tell", so that a verdict does not depend on the machine's load.
+    /// </summary>
     public static bool? IsMatch(Regex pattern, string value)
     {
         try
@@ -22,7 +28,14 @@ internal static class LexicalPatterns
         }
         catch (RegexMatchTimeoutException)
         {
-            return null;
+            try
+            {
+                return Patient.GetOrAdd(pattern.ToString(), static (p, options) => new Regex(p, options, RetryTimeout), pattern.Options).IsMatch(value);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return null;
+            }
         }
     }
 

@@ -14,8 +14,5 @@ internal static class IgDefinitions
         return behind is null ? DefinitionResolver.WithCore([.. sources]) : new DefinitionResolver([.. sources, behind]);
     }
 
-    public static bool IsPackage(string path) =>
-        path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase)
-        || File.Exists(Path.Combine(path, "package.json"))
-        || File.Exists(Path.Combine(path, "package", "package.json"));
+    public static bool IsPackage(string path) => Validation.Setup.ValidationWorkspace.IsPackage(path);
 }

@@ -9,13 +9,16 @@ using FhirGateway.Fhir.Serialization;
 using FhirGateway.Fhir.Serialization.Json;
 using FhirGateway.Mapping.Ig;
 using FhirGateway.Validation;
+using FhirGateway.Validation.Setup;
 
 namespace FhirGateway.Cli;
 
 /// <summary>
-/// <c>fhirgw validate PATH... [--profile URL] [--ig DIR|TGZ|FILE]... [--json|--xml]</c>: validates FHIR JSON and XML files
-/// (told apart by content; a folder stands for every <c>*.json</c> and <c>*.xml</c> under it; a Bundle's entries are validated with it) against R4 core, the clinic IG
-/// built into fhirgw, the given IGs, the profiles the resources declare and the one asked for. Prints each file's
+/// <c>fhirgw validate PATH... [--profile URL|FILE] [--ig DIR|TGZ|FILE]... [--json|--xml] [policies]</c>: validates FHIR JSON
+/// and XML files (told apart by content; a folder stands for every <c>*.json</c> and <c>*.xml</c> under it; a Bundle's
+/// entries are validated with it) against R4 core, the clinic IG built into fhirgw, the given IGs (composed by
+/// <see cref="ValidationWorkspace"/>: packages with their dependencies from the local package folder, the IGs' resources
+/// as reference targets), the profiles the resources declare and the one asked for. Prints each file's
 /// issues and a summary line, then the totals; with <c>--json</c>, one OperationOutcome (one file) or a Bundle of
 /// them (several) on stdout, each naming its file, and the summaries on stderr; <c>--xml</c> prints the same in FHIR XML. Exit 0 without errors, 1 with
 /// errors, 2 on usage or I/O errors.
@@ -35,11 +38,13 @@ internal static class ValidateCommand
         };
         var json = new Option<bool>("--json") { Description = "Print the results as an OperationOutcome (one file) or a Bundle of OperationOutcomes (several)." };
         var xml = new Option<bool>("--xml") { Description = "As --json, in FHIR XML." };
+        var policies = new ValidatePolicyOptions();
         var command = new Command("validate", "Validate FHIR resources (JSON or XML) against R4 core, the clinic IG and any profiles.") { paths, profile, igs, json, xml };
+        policies.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
             var format = result.GetValue(xml) ? FhirFormat.Xml : result.GetValue(json) ? FhirFormat.Json : (FhirFormat?)null;
-            var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, format, result.GetValue(profile));
+            var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, format, result.GetValue(profile), policies.Read(result));
             return run.RunAsync(result.GetValue(paths) ?? [], result.GetValue(igs) ?? [], cancellationToken);
         });
         return command;
@@ -47,8 +52,10 @@ internal static class ValidateCommand
 
     private sealed record FileResult(string Path, ValidationResult Result, int Resources);
 
-    private sealed class ValidateRun(TextWriter stdout, TextWriter stderr, FhirFormat? outcome, string? profile)
+    private sealed class ValidateRun(TextWriter stdout, TextWriter stderr, FhirFormat? outcome, string? profileArgument, ValidationPolicies policies)
     {
+        private string? _profile;
+
         private bool Structured => outcome is not null;
 
         private TextWriter Report => Structured ? stderr : stdout;
@@ -63,11 +70,21 @@ internal static class ValidateCommand
             FhirValidator validator;
             try
             {
-                validator = new FhirValidator(IgDefinitions.WithCore(igs, ClinicIgDefinitions.WithCore));
+                var profileIsFile = profileArgument is not null && File.Exists(profileArgument);
+                var workspace = ValidationWorkspace.Open(new WorkspaceInputs
+                {
+                    Igs = profileIsFile ? [.. igs, profileArgument!] : igs,
+                    Behind = ClinicIgDefinitions.WithCore,
+                    Instances = files,
+                    ResolveBesideInstances = policies.CheckReferences,
+                });
+                foreach (var note in workspace.Notes) await stderr.WriteLineAsync($"validate: {note}".AsMemory(), cancellationToken);
+                _profile = profileArgument is null ? null : ValidationWorkspace.ProfileCanonical(profileArgument);
+                validator = workspace.CreateValidator(policies.ToOptions());
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DefinitionFormatException or InvalidDataException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DefinitionFormatException or InvalidDataException or JsonException)
             {
-                await stderr.WriteLineAsync($"validate: cannot read the definitions given with --ig: {e.Message}".AsMemory(), cancellationToken);
+                await stderr.WriteLineAsync($"validate: cannot read the definitions given with --ig or --profile: {e.Message}".AsMemory(), cancellationToken);
                 return CliApp.ExitUsage;
             }
             var results = new List<FileResult>(files.Count);
@@ -110,7 +127,7 @@ internal static class ValidateCommand
             try
             {
                 var parsed = validator.Parse(bytes, file);
-                var result = validator.Validate(parsed, profile is null ? null : [profile], cancellationToken);
+                var result = validator.Validate(parsed, _profile is null ? null : [_profile], cancellationToken);
                 return new FileResult(file, result with { Issues = IssueLimit.Apply(result.Issues) }, 1 + CountEntries(parsed));
             }
             catch (Exception e) when (e is not OperationCanceledException)

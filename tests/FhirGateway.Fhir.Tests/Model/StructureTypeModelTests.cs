@@ -89,11 +89,13 @@ public sealed class StructureTypeModelTests
     }
 
     [Fact]
-    public void Resource_id_is_not_an_xml_attribute()
+    public void Resource_id_is_of_type_id_and_not_an_xml_attribute()
     {
         var id = Model.FindType("Resource")!.FindProperty("id")!;
         Assert.False(id.IsXmlAttribute);
-        Assert.Equal(["string"], id.TypeCodes);
+        Assert.Equal(["id"], id.TypeCodes);
+        Assert.Equal(["id"], Model.FindType("Patient")!.FindProperty("id")!.TypeCodes);
+        Assert.Equal(["string"], Model.FindType("Element")!.FindProperty("id")!.TypeCodes);
     }
 
     [Fact]

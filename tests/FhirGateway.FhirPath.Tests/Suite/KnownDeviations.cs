@@ -8,8 +8,6 @@ public static class KnownDeviations
 {
     public static readonly IReadOnlyDictionary<string, string> Reasons = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["testContainedId"] =
-            "the R4 definitions type Resource.id as System.String with the fhir-type extension 'string' (R4B corrected it to 'id'); the engine follows the definitions, so contained.id is a FHIR string where the suite expects 'id'.",
         ["testFHIRPathAsFunction21"] =
             "expects an error for as() on several items; the HL7 reference validator enforces that rule only from R5, because R4 core invariants (dom-3: descendants().as(canonical)) and R4 search parameters apply as() to collections. FhirPathOptions.EnforceAsSingleton turns the rule on; the default is R4's.",
         ["HighBoundaryDateTimeMillisecond1"] =

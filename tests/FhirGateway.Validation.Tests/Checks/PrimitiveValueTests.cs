@@ -49,11 +49,23 @@ public sealed class PrimitiveValueTests
     }
 
     [Fact]
-    public void Fails_for_a_resource_id_that_is_not_an_id()
+    public void Fails_for_a_resource_id_that_is_not_an_id_saying_why()
     {
-        Assert.Equal([("val-resource-id", "Patient.id")], Patient("\"id\": \"bad_id\"").ErrorCodes());
-        Assert.Equal([("val-resource-id", "Patient.id")], Patient($"\"id\": \"{new string('a', 65)}\"").ErrorCodes());
+        var badCharacter = Patient("\"id\": \"bad_id\"").Errors();
+        Assert.Equal([("val-primitive-lexical", "Patient.id")], badCharacter.Select(i => (i.Code, i.Expression)));
+        Assert.Contains("not '_'", badCharacter[0].Message, StringComparison.Ordinal);
+        var tooLong = Patient($"\"id\": \"{new string('a', 65)}\"").Errors();
+        Assert.Equal([("val-primitive-lexical", "Patient.id")], tooLong.Select(i => (i.Code, i.Expression)));
+        Assert.Contains("at most 64 characters, this one has 65", tooLong[0].Message, StringComparison.Ordinal);
         Assert.Empty(Patient("\"id\": \"good-id.1\"").Errors());
+    }
+
+    [Fact]
+    public void Says_that_a_dateTime_with_a_time_lacks_its_zone()
+    {
+        var errors = Patient("\"deceasedDateTime\": \"2020-01-01T10:00:00\"").Errors();
+        Assert.Equal([("val-primitive-lexical", "Patient.deceasedDateTime")], errors.Select(i => (i.Code, i.Expression)));
+        Assert.Contains("time zone", errors[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,49 +1,43 @@
-using FhirGateway.Fhir.Definitions;
-using FhirGateway.Fhir.Definitions.Json;
-using FhirGateway.Fhir.Definitions.Sources;
 using FhirGateway.Fhir.Issues;
-using FhirGateway.Fhir.Model;
+using FhirGateway.Fhir.Serialization;
+using FhirGateway.Mapping.Ig;
+using FhirGateway.Validation.Setup;
 
 namespace FhirGateway.Validation.Tests.Conformance;
 
-/// <summary>What one step came to: skipped (with why), or our error count against the HL7 validator's.</summary>
-public sealed record StepOutcome(SuiteStep Step, string? Skipped, int Errors, IReadOnlyList<Issue> Issues)
+/// <summary>What one step came to: skipped (with why), or our errors against the HL7 validator's.</summary>
+public sealed record StepOutcome(SuiteStep Step, string? Skipped, IReadOnlyList<Issue> Issues)
 {
-    public bool Agrees => Skipped is null && Errors == Step.Expected;
+    public int Errors => Issues.Count(i => i.IsError);
+
+    /// <summary>Agreement by what and where: as many errors as the HL7 validator, at the same locations.</summary>
+    public bool Agrees => Skipped is null && Errors == Step.Expected && Locations.Agree(Step.ExpectedLocations, Issues);
 }
 
 /// <summary>
-/// Runs a suite step as the HL7 validator's test runner does: the case's supporting definitions (and the
-/// profile's, for the profile step) in front of R4 core, differential-only profiles given snapshots by the
-/// validator, the runner's settings (unknown extensions are errors except on example domains) and the case's
-/// notes turned into options; then counts error and fatal issues.
+/// Runs a suite step (JSON or XML) exactly as a user runs <c>fhirgw validate FILE --ig SUPPORTING… [--profile PROFILE] [policies]</c>:
+/// the same <see cref="ValidationWorkspace"/> (the supporting files as <c>--ig</c>, the clinic IG and R4 core behind
+/// them, the supporting resources and the files beside the instance as reference targets) and the same
+/// <see cref="ValidationPolicies"/>, chosen from the HL7 test runner's settings and the case's notes; then counts the
+/// error and fatal issues and compares their locations.
 /// </summary>
 internal static class SuiteRunner
 {
     public static StepOutcome Run(SuiteStep step)
     {
         var folder = SharedConformance.Validator;
+        var files = step.DefinitionFiles.Select(f => Path.Combine(folder, f)).ToArray();
+        var instance = Path.Combine(folder, step.Case.File);
         if (CannotRun(step) is { } why) return Skip(step, why);
-        var files = step.DefinitionFiles.ToArray();
-        var definitions = DefinitionResolver.WithCore([.. files.Select(f => DefinitionSources.OpenFiles(Path.Combine(folder, f)))]);
-        var resources = new SuiteResources(folder, files, new StructureTypeModel(definitions));
-        var options = OptionsFor(step.Case) with { Resolver = resources.Resolve, GlobalProfiles = resources.GlobalProfiles() };
-        var validator = new FhirValidator(definitions, options);
-        var instance = File.ReadAllBytes(Path.Combine(folder, step.Case.File)); // JSON or XML: the validator reads either
-        IReadOnlyList<string>? profiles = step.WithProfile
-            ? [ProfileUrl(Path.Combine(folder, step.Case.Profile!))]
-            : null;
-        var result = validator.Validate(instance, step.Case.File, profiles);
-        return new StepOutcome(step, null, result.ErrorCount, result.Issues);
-    }
-
-    /// <summary>The canonical of the profile in a StructureDefinition file (JSON or XML).</summary>
-    private static string ProfileUrl(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        if (Fhir.Serialization.FhirFormats.Detect(bytes, path) == Fhir.Serialization.FhirFormat.Xml)
-            bytes = Fhir.Serialization.Xml.FhirXmlConversion.ToJson(bytes, path).Json ?? bytes;
-        return ConformanceJsonReader.ReadStructureDefinition(bytes).Url;
+        var policies = PoliciesFor(step.Case);
+        var workspace = ValidationWorkspace.Open(new WorkspaceInputs
+        {
+            Igs = files, Behind = ClinicIgDefinitions.WithCore, Instances = [instance], ResolveBesideInstances = policies.CheckReferences,
+        });
+        var validator = workspace.CreateValidator(policies.ToOptions());
+        IReadOnlyList<string>? profiles = step.WithProfile ? [ValidationWorkspace.ProfileCanonical(Path.Combine(folder, step.Case.Profile!))] : null;
+        var result = validator.Validate(validator.Parse(File.ReadAllBytes(instance), step.Case.File), profiles); // JSON or XML, told apart by content
+        return new StepOutcome(step, null, result.Issues);
     }
 
     /// <summary>Why a step cannot run on this machine (a file it needs is absent, or in a format the gateway does not read), or null.</summary>
@@ -51,25 +45,22 @@ internal static class SuiteRunner
     {
         foreach (var file in (IEnumerable<string>)[step.Case.File, .. step.DefinitionFiles])
         {
-            if (Fhir.Serialization.FhirFormats.FromPath(file) is null) return $"{file} is neither JSON nor XML";
+            if (FhirFormats.FromPath(file) is null) return $"{file} is neither JSON nor XML";
             if (!File.Exists(Path.Combine(SharedConformance.Validator, file))) return $"{file} is not in the validator folder";
         }
         return null;
     }
 
-    /// <summary>The HL7 test runner's settings, with what the case's notes change.</summary>
-    public static ValidatorOptions OptionsFor(SuiteCase c) => new()
+    /// <summary>The HL7 test runner's settings (unknown extensions are errors, example domains excused), with what the case's notes change.</summary>
+    public static ValidationPolicies PoliciesFor(SuiteCase c) => new()
     {
-        UnknownExtensionSeverity = IssueSeverity.Error,
-        AllowedUnknownExtensionPrefixes = c.Note("examples") == "false" ? [] : ExampleDomains,
+        UnknownExtensionsAsErrors = true,
+        ExampleUrlsAsErrors = c.Note("examples") == "false",
         BestPractice = c.Note("best-practice") switch { "Error" => BestPracticeHandling.Error, "Warning" => BestPracticeHandling.Warning, _ => BestPracticeHandling.Ignore },
-        UnresolvedReferenceSeverity = c.Note("validateReference") is "CHECK_EXISTS_AND_TYPE" or "CHECK_EXISTS" or "CHECK_VALID" ? IssueSeverity.Error : null,
-        ReferenceTypeFromUrlSeverity = c.Note("assumeValidRestReferences") == "true" ? IssueSeverity.Error : IssueSeverity.Warning,
+        CheckReferences = c.Note("validateReference") is "CHECK_EXISTS_AND_TYPE" or "CHECK_EXISTS" or "CHECK_VALID",
+        TrustReferenceTypes = c.Note("assumeValidRestReferences") == "true",
         SecurityChecks = c.Note("security-checks") == "true",
     };
 
-    private static readonly string[] ExampleDomains =
-        ["http://example.org/", "https://example.org/", "http://www.example.org/", "http://acme.com/", "https://acme.com/", "http://acme.org/"];
-
-    private static StepOutcome Skip(SuiteStep step, string why) => new(step, why, 0, []);
+    private static StepOutcome Skip(SuiteStep step, string why) => new(step, why, []);
 }

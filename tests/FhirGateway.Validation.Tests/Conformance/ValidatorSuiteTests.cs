@@ -1,9 +1,11 @@
 namespace FhirGateway.Validation.Tests.Conformance;
 
 /// <summary>
-/// The HL7 validator test cases (../shared/conformance/validator): each step's error count (JSON or XML instance)
-/// must equal the HL7 validator's, or the step must be listed in known-disagreements.json with the reason; at least
-/// 95% of the JSON steps must agree. A step that cannot run here is reported as skipped, with its reason, never as a pass.
+/// The HL7 validator test cases (../shared/conformance/validator), run as <c>fhirgw validate</c> runs them: each step
+/// (JSON or XML instance) must agree with the HL7 validator by what and where (as many errors, each of its errors
+/// matched by one of ours at the same element), or be listed in known-disagreements.json with the reason; at least 95%
+/// of the JSON steps must agree by count, and 94% by count and location. A step that cannot run here is reported as
+/// skipped, with its reason, never as a pass.
 /// </summary>
 public sealed class ValidatorSuiteTests(ITestOutputHelper output)
 {
@@ -19,7 +21,7 @@ public sealed class ValidatorSuiteTests(ITestOutputHelper output)
         catch (Exception e)
         {
             var issue = new Fhir.Issues.IssueDefinition("test-step-crashed", Fhir.Issues.IssueSeverity.Fatal, Fhir.Issues.IssueType.Exception, "{0}").At(null, e.ToString());
-            return new StepOutcome(step, null, -1, [issue]);
+            return new StepOutcome(step, null, [issue]);
         }
     }
 
@@ -63,11 +65,13 @@ public sealed class ValidatorSuiteTests(ITestOutputHelper output)
         var outcome = Outcomes.Value.Single(o => o.Step.Key == step);
         Assert.True(outcome.Skipped is null, $"{step} did not run: {outcome.Skipped}");
         foreach (var issue in outcome.Issues) output.WriteLine(issue.ToString());
+        foreach (var missed in Locations.Unmatched(outcome.Step.ExpectedLocations, outcome.Issues)) output.WriteLine($"HL7 error not matched at: {missed}");
         if (KnownDisagreements.All.TryGetValue(step, out var listed))
             Assert.True((listed.Ours, listed.Theirs) == (outcome.Errors, outcome.Step.Expected),
                 $"{step} is listed as {listed.Ours} errors against {listed.Theirs}, but now gives {outcome.Errors} against {outcome.Step.Expected}");
         else
-            Assert.True(outcome.Agrees, $"{step}: {outcome.Errors} errors, the HL7 validator reports {outcome.Step.Expected}");
+            Assert.True(outcome.Agrees, $"{step}: {outcome.Errors} errors, the HL7 validator reports {outcome.Step.Expected}" +
+                $" (HL7 errors not matched at: {string.Join(", ", Locations.Unmatched(outcome.Step.ExpectedLocations, outcome.Issues))})");
     }
 
     [NeedsConformanceFact]
@@ -77,13 +81,16 @@ public sealed class ValidatorSuiteTests(ITestOutputHelper output)
         var json = run.Where(o => !IsXml(o.Step)).ToList();
         var xml = run.Where(o => IsXml(o.Step)).ToList();
         var agree = json.Count(o => o.Agrees);
-        output.WriteLine($"JSON steps: {agree}/{json.Count} agree ({100.0 * agree / Math.Max(1, json.Count):F1}%)");
-        output.WriteLine($"XML steps: {xml.Count(o => o.Agrees)}/{xml.Count} agree ({100.0 * xml.Count(o => o.Agrees) / Math.Max(1, xml.Count):F1}%)");
+        var byCount = json.Count(o => o.Errors == o.Step.Expected);
+        output.WriteLine($"JSON steps: {agree}/{json.Count} agree by count and location ({100.0 * agree / Math.Max(1, json.Count):F1}%), {byCount} by count alone");
+        output.WriteLine($"XML steps: {xml.Count(o => o.Agrees)}/{xml.Count} agree by count and location ({100.0 * xml.Count(o => o.Agrees) / Math.Max(1, xml.Count):F1}%), " +
+            $"{xml.Count(o => o.Errors == o.Step.Expected)} by count alone");
         output.WriteLine($"{Outcomes.Value.Count - run.Count} steps skipped (they cannot run here)");
         foreach (var o in run.Where(o => !o.Agrees)) output.WriteLine($"  {o.Step.Key}: ours {o.Errors}, HL7 {o.Step.Expected}");
         var stale = KnownDisagreements.All.Keys.Where(k => run.Any(o => o.Step.Key == k && o.Agrees) || run.All(o => o.Step.Key != k)).ToList();
         Assert.Empty(stale);
-        Assert.True(agree >= 0.95 * json.Count, $"only {agree} of {json.Count} JSON steps agree");
+        Assert.True(byCount >= 0.95 * json.Count, $"only {byCount} of {json.Count} JSON steps agree by count");
+        Assert.True(agree >= 0.94 * json.Count, $"only {agree} of {json.Count} JSON steps agree by count and location");
     }
 
     /// <summary>A step is an XML step when its instance or any definition it loads is XML.</summary>

@@ -172,7 +172,8 @@ public static partial class ConformanceJsonReader
             else if (r.ValueTextEquals("description"u8)) description = JsonRead.String(ref r);
             else JsonRead.SkipValue(ref r);
         }
-        return new BindingInfo(strength ?? throw new DefinitionFormatException("binding without strength"), valueSet) { Description = description };
+        // A differential may leave the strength to its base (ElementMerger inherits it): an empty strength is "not stated".
+        return new BindingInfo(strength ?? BindingInfo.NotStated, valueSet) { Description = description };
     }
 
     private static SlicingInfo ReadSlicing(ref Utf8JsonReader r)

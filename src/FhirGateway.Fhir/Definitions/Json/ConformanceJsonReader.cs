@@ -28,7 +28,8 @@ public static partial class ConformanceJsonReader
         }
         catch (Exception e) when (e is JsonException or DefinitionFormatException or InvalidOperationException)
         {
-            throw new DefinitionFormatException($"Cannot read {kind} {origin}: {e.Message}", e);
+            var property = e is DefinitionFormatException { Position: { } at } ? JsonRead.PropertyBefore(json, at) : null;
+            throw new DefinitionFormatException($"Cannot read {kind} {origin}: {(property is null ? "" : $"'{property}': ")}{e.Message}", e);
         }
     }
 

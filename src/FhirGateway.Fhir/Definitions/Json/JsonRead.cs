@@ -134,5 +134,20 @@ internal static class JsonRead
     }
 
     public static DefinitionFormatException Unexpected(ref Utf8JsonReader r, string expected) =>
-        new($"expected {expected} but found {r.TokenType} at byte {r.TokenStartIndex}");
+        new($"expected {expected} but found {r.TokenType} at byte {r.TokenStartIndex}") { Position = r.TokenStartIndex };
+
+    /// <summary>The name of the property whose value starts at <paramref name="position"/> (<c>"abstract": "false"</c> → abstract), or null.</summary>
+    public static string? PropertyBefore(ReadOnlySpan<byte> json, long position)
+    {
+        var i = (int)Math.Min(position, json.Length) - 1;
+        while (i >= 0 && json[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i--;
+        if (i < 0 || json[i] != (byte)':') return null;
+        i--;
+        while (i >= 0 && json[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i--;
+        if (i < 0 || json[i] != (byte)'"') return null;
+        var end = i;
+        i--;
+        while (i >= 0 && json[i] != (byte)'"') i--;
+        return i < 0 ? null : Encoding.UTF8.GetString(json[(i + 1)..end]);
+    }
 }

@@ -79,10 +79,11 @@ internal static class ElementMerger
     {
         if (stated is null) return inherited;
         if (inherited is null) return stated;
-        if (Array.IndexOf(StrengthOrder, stated.Strength) < Array.IndexOf(StrengthOrder, inherited.Strength))
+        if (stated.Strength != BindingInfo.NotStated && Array.IndexOf(StrengthOrder, stated.Strength) < Array.IndexOf(StrengthOrder, inherited.Strength))
             context.Report(IssueCatalogue.SnapshotBindingWeakened, stated.Strength, inherited.Strength);
         return stated with
         {
+            Strength = stated.Strength == BindingInfo.NotStated ? inherited.Strength : stated.Strength,
             ValueSet = stated.ValueSet ?? inherited.ValueSet,
             Description = stated.Description ?? inherited.Description,
         };

@@ -15,16 +15,24 @@ public sealed record FhirPackageFile(string Name, byte[] Content);
 /// </summary>
 public sealed class FhirPackage
 {
-    private FhirPackage(string name, string version, IReadOnlyList<FhirPackageFile> files)
+    private FhirPackage(string name, string version, IReadOnlyDictionary<string, string> dependencies, IReadOnlyList<FhirPackageFile> files, IReadOnlyList<FhirPackageFile> examples)
     {
         Name = name;
         Version = version;
+        Dependencies = dependencies;
         Files = files;
+        Examples = examples;
     }
 
     public string Name { get; }
     public string Version { get; }
     public IReadOnlyList<FhirPackageFile> Files { get; }
+
+    /// <summary>The packages this one depends on (the manifest's <c>dependencies</c>): name → version.</summary>
+    public IReadOnlyDictionary<string, string> Dependencies { get; }
+
+    /// <summary>The JSON files of the package's <c>example/</c> folder (the IG's examples), by name inside it.</summary>
+    public IReadOnlyList<FhirPackageFile> Examples { get; }
 
     public override string ToString() => $"{Name}#{Version}";
 
@@ -37,12 +45,17 @@ public sealed class FhirPackage
         if (!File.Exists(manifest)) throw new DefinitionFormatException($"{path} is not a FHIR package: no package.json in it or in its package folder");
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(folder)) files[Path.GetFileName(file)] = File.ReadAllBytes(file);
-        return FromFiles(path, files);
+        var examples = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var exampleFolder = Path.Combine(folder, "example");
+        if (Directory.Exists(exampleFolder))
+            foreach (var file in Directory.EnumerateFiles(exampleFolder, "*.json")) examples[Path.GetFileName(file)] = File.ReadAllBytes(file);
+        return FromFiles(path, files, examples);
     }
 
     private static FhirPackage ReadTarball(string path)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var examples = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         using (var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress))
         using (var tar = new TarReader(gzip))
         {
@@ -50,19 +63,25 @@ public sealed class FhirPackage
             {
                 if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null) continue;
                 var name = entry.Name.Replace('\\', '/');
-                if (!name.StartsWith("package/", StringComparison.Ordinal) || name.IndexOf('/', 8) >= 0) continue;
+                if (!name.StartsWith("package/", StringComparison.Ordinal)) continue;
+                var isExample = name.StartsWith(ExamplePrefix, StringComparison.Ordinal) && name.IndexOf('/', ExamplePrefix.Length) < 0
+                    && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+                if (!isExample && name.IndexOf('/', 8) >= 0) continue;
                 using var buffer = new MemoryStream();
                 entry.DataStream.CopyTo(buffer);
-                files[name[8..]] = buffer.ToArray();
+                if (isExample) examples[name[ExamplePrefix.Length..]] = buffer.ToArray();
+                else files[name[8..]] = buffer.ToArray();
             }
         }
         if (!files.ContainsKey("package.json")) throw new DefinitionFormatException($"{path} is not a FHIR package: no package/package.json");
-        return FromFiles(path, files);
+        return FromFiles(path, files, examples);
     }
 
-    private static FhirPackage FromFiles(string origin, Dictionary<string, byte[]> files)
+    private const string ExamplePrefix = "package/example/";
+
+    private static FhirPackage FromFiles(string origin, Dictionary<string, byte[]> files, Dictionary<string, byte[]> examples)
     {
-        var (name, version) = ReadManifest(files["package.json"], origin);
+        var (name, version, dependencies) = ReadManifest(files["package.json"], origin);
         var listed = files.TryGetValue(".index.json", out var index) ? ReadIndex(index, origin) : null;
         var resources = files
             .Where(f => f.Key is not "package.json" and not ".index.json")
@@ -70,21 +89,26 @@ public sealed class FhirPackage
             .OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => new FhirPackageFile(f.Key, f.Value))
             .ToList();
-        return new FhirPackage(name, version, resources);
+        var exampleFiles = examples.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new FhirPackageFile(f.Key, f.Value)).ToList();
+        return new FhirPackage(name, version, dependencies, resources, exampleFiles);
     }
 
     /// <summary>JSON resource files: <c>*.json</c>, and extension-less files as older packages (R4 expansions) ship them.</summary>
     private static bool IsResourceFileName(string name) =>
         name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || !name.Contains('.', StringComparison.Ordinal);
 
-    private static (string Name, string Version) ReadManifest(byte[] json, string origin)
+    private static (string Name, string Version, IReadOnlyDictionary<string, string> Dependencies) ReadManifest(byte[] json, string origin)
     {
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
-        var name = root.TryGetProperty("name", out var n) ? n.GetString() : null;
-        var version = root.TryGetProperty("version", out var v) ? v.GetString() : null;
+        var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        var version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         if (name is null || version is null) throw new DefinitionFormatException($"{origin}: package.json lacks name or version");
-        return (name, version);
+        var dependencies = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("dependencies", out var d) && d.ValueKind == JsonValueKind.Object)
+            foreach (var dependency in d.EnumerateObject())
+                if (dependency.Value.ValueKind == JsonValueKind.String) dependencies[dependency.Name] = dependency.Value.GetString()!;
+        return (name, version, dependencies);
     }
 
     /// <summary>The files <c>.index.json</c> lists with a conformance resource type.</summary>

@@ -4,7 +4,7 @@ using FhirGateway.Validation.Schema;
 
 namespace FhirGateway.Validation.Compilation.Builders;
 
-/// <summary>ElementDefinition.contentReference (<c>#Questionnaire.item</c>) → <see cref="ContentReferenceCheck"/>.</summary>
+/// <summary>ElementDefinition.contentReference (<c>#Questionnaire.item</c>) → <see cref="ContentReferenceCheck"/>; in a profile, against the type's own element.</summary>
 internal sealed class ContentReferenceBuilder : ICheckBuilder
 {
     public void Build(ElementToCompile element, List<IElementCheck> checks)
@@ -17,6 +17,9 @@ internal sealed class ContentReferenceBuilder : ICheckBuilder
                 $"{element.Element.Path} has the content reference '{reference}', which names no element of the structure") with { Severity = IssueSeverity.Warning });
             return;
         }
-        checks.Add(new ContentReferenceCheck(reference[(hash + 1)..], element.Context.ByPath));
+        var target = reference[(hash + 1)..];
+        var structure = element.Context.Structure;
+        var baseType = structure.Derivation == "constraint" ? target.Split('.')[0] : null;
+        checks.Add(new ContentReferenceCheck(target, element.Context.ByPath, baseType));
     }
 }

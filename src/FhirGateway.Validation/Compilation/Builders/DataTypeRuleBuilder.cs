@@ -5,7 +5,7 @@ namespace FhirGateway.Validation.Compilation.Builders;
 
 /// <summary>
 /// The root of a data type's own definition → the check for what the specification says of that type beyond
-/// its elements: a Coding's code is defined by its system (<see cref="CodeInSystemCheck"/>), an Attachment's size is
+/// its elements: a Coding's code (and a Quantity's unit code) is defined by its system (<see cref="CodeInSystemCheck"/>), an Attachment's size is
 /// the size of its data (<see cref="AttachmentCheck"/>). Profiles of these types inherit the checks through the type.
 /// </summary>
 internal sealed class DataTypeRuleBuilder : ICheckBuilder
@@ -13,6 +13,7 @@ internal sealed class DataTypeRuleBuilder : ICheckBuilder
     private static readonly Dictionary<string, IElementCheck> Rules = new(StringComparer.Ordinal)
     {
         ["Coding"] = CodeInSystemCheck.Instance,
+        ["Quantity"] = CodeInSystemCheck.Instance,
         ["Attachment"] = AttachmentCheck.Instance,
     };
 
