@@ -20,7 +20,7 @@ internal static class Parties
         var party = fields.Object(name, required);
         if (party is null) return null;
         var id = party.String("id", true);
-        var display = party.String("name", true);
+        var display = party.String("name", true, isName: true);
         return id is null || display is null ? null : (id, display);
     }
 

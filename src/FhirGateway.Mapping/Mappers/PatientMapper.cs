@@ -17,8 +17,8 @@ internal static class PatientMapper
         var patient = context.Record.Object("patient", true);
         if (patient is null) return null;
         var name = patient.Object("name", true);
-        var family = name?.String("family", true);
-        var given = name?.Strings("given", true) ?? [];
+        var family = name?.String("family", true, isName: true);
+        var given = name?.Strings("given", true, isName: true) ?? [];
         var gender = patient.Code("gender", true, Genders);
         var birthDate = patient.Date("birthDate", true);
         var partnerMrn = patient.String("partnerMrn", false);

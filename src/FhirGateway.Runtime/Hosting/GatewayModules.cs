@@ -41,6 +41,7 @@ public static class GatewayModules
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<RecordIntake>();
+        builder.Services.TryAddSingleton<IRecordMapper, RecordMapper>(); // intake checks the record contract of the mapper
         builder.Services.AddAuthentication(IntakeAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, IntakeAuthenticationHandler>(IntakeAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
