@@ -11,9 +11,6 @@ namespace FhirGateway.Mapping.Mappers;
 /// </summary>
 internal static class Parties
 {
-    public const string PartnerOrganizationId = "northbridge-uh";
-    public const string PartnerOrganizationName = "Northbridge University Hospital";
-
     /// <summary>Reads a <c>{"id", "name"}</c> object; null (with issues) when it is missing or incomplete.</summary>
     public static (string Id, string Name)? Read(RecordFields fields, string name, bool required)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Mapping;
+using FhirGateway.Mapping.Partners;
 using FhirGateway.Runtime.Hosting;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Operations;
@@ -36,7 +37,7 @@ public sealed class DeliveryProcessor(
         ArgumentNullException.ThrowIfNull(batch);
         var allowed = await GateAsync(partner, batch, cancellationToken);
         if (allowed.Count == 0) return;
-        var bundle = bundles.Build(allowed.Select(d => d.Record).ToList());
+        var bundle = bundles.Build(allowed.Select(d => PartnerView.For(d.Record, partner.Coding)).ToList());
         var answer = await client.PostTransactionAsync(partner, bundle.Json, cancellationToken);
         var verdict = DeliveryVerdict.Judge(partner.Id, answer, bundle.Entries.Count, allowed.Count);
         metrics.DeliveryDuration(partner.Id, answer.Elapsed, verdict.Kind.ToString().ToLowerInvariant());

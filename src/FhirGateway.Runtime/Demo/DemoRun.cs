@@ -87,6 +87,7 @@ public static class DemoRun
         ["Partners:0:Name"] = Names[PartnerId],
         ["Partners:0:Organization"] = $"{ClinicIg.Systems.Organization}|{PartnerId}",
         ["Partners:0:BaseUrl"] = ehr.BaseUrl(PartnerId).ToString(),
+        ["Partners:0:PatientIdentifierSystem"] = "https://fhir.northbridge-uh.org/sid/mrn",
         ["Partners:1:Id"] = UnconsentedPartnerId,
         ["Partners:1:Name"] = Names[UnconsentedPartnerId],
         ["Partners:1:Organization"] = $"{ClinicIg.Systems.Organization}|{UnconsentedPartnerId}",

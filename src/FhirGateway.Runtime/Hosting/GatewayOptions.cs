@@ -106,6 +106,10 @@ public sealed class PartnerOptions
     public List<string> Patients { get; set; } = [];
     /// <summary>The record kinds it receives; empty for all.</summary>
     public List<string> RecordKinds { get; set; } = [];
+    /// <summary>The ICD-10 edition its EHR reads: <c>who</c> (WHO ICD-10, the default) or <c>cm</c> (ICD-10-CM).</summary>
+    public string Icd10 { get; set; } = "who";
+    /// <summary>The system of its own patient identifier (MRN), matched against the record's <c>patient.partnerIdentifiers[]</c>; none to match by the clinic MRN.</summary>
+    public string? PatientIdentifierSystem { get; set; }
 }
 
 public sealed class TelemetryOptions

@@ -1,4 +1,5 @@
 using FhirGateway.Mapping;
+using FhirGateway.Mapping.Partners;
 using FhirGateway.Mapping.Records;
 using FhirGateway.Runtime.Hosting;
 
@@ -21,6 +22,8 @@ public sealed class Partner
         Auth = options.Auth;
         Timeout = options.Timeout;
         BatchSize = options.BatchSize;
+        Coding = new PartnerCoding(PartnerCoding.ParseIcd10(options.Icd10) ?? throw new ArgumentException($"Partner {options.Id}: Icd10 must be who or cm.", nameof(options)),
+            string.IsNullOrWhiteSpace(options.PatientIdentifierSystem) ? null : options.PatientIdentifierSystem.Trim());
         _patients = new HashSet<string>(options.Patients, StringComparer.Ordinal);
         _kinds = new HashSet<string>(options.RecordKinds, StringComparer.Ordinal);
     }
@@ -33,6 +36,8 @@ public sealed class Partner
     public PartnerAuthOptions Auth { get; }
     public TimeSpan Timeout { get; }
     public int BatchSize { get; }
+    /// <summary>How this partner reads what is sent: its ICD-10 edition and its patient identifier system.</summary>
+    public PartnerCoding Coding { get; }
 
     /// <summary>The named HttpClient (and resilience pipeline) of this partner.</summary>
     public string HttpClientName => "partner:" + Id;
