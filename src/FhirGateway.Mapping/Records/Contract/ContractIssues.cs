@@ -13,12 +13,13 @@ namespace FhirGateway.Mapping.Records.Contract;
 /// </summary>
 internal static class ContractIssues
 {
-    public static IEnumerable<Issue> For(ContractSchemas schemas, JsonElement root, EvaluationResults detail, string key, string message)
+    public static IEnumerable<Issue> For(ContractSchemas schemas, string kind, JsonElement root, EvaluationResults detail, string key, string message)
     {
-        var (at, parent, located) = schemas.Locate(detail.SchemaLocation);
+        var (_, _, located) = schemas.Locate(detail.SchemaLocation);
         var keyword = key.Length > 0 && key != "false" ? key : located;
-        var schema = key.Length > 0 && key != "false" ? at : parent;
         var segments = Segments(detail.InstanceLocation.ToString());
+        // The keyword's schema is found along the instance path (JsonSchema.Net's schema locations inside array items are not always the item's own).
+        var schema = keyword is "unevaluatedProperties" or "additionalProperties" or "false" or "" ? schemas.At(kind, segments[..Math.Max(0, segments.Count - 1)]) : schemas.At(kind, segments);
         var path = Path(segments);
         var value = At(root, segments);
         switch (keyword)
@@ -32,8 +33,7 @@ internal static class ContractIssues
                 yield break;
             case "unevaluatedProperties" or "additionalProperties" or "false" or "":
                 if (segments.Count == 0) break;
-                var owner = schema?[keyword] is JsonValue ? schema : null;
-                var known = owner is null ? [] : schemas.KnownNames(owner).ToList();
+                var known = schema is null ? [] : schemas.KnownNames(schema).ToList();
                 var suggestion = NameSuggestion.For(segments[^1], known);
                 yield return IssueCatalogue.RecordUnknownField.At(path, path, suggestion is null ? "" : $"; did you mean '{suggestion}'?",
                     known.Count == 0 ? "no other fields" : string.Join(", ", known.Distinct()));
@@ -87,9 +87,10 @@ internal static class ContractIssues
             "boolean" => "true or false",
             _ => schema["enum"] is JsonArray e ? "one of " + string.Join(", ", e.Select(Text)) : "a value",
         };
-        if (schema["pattern"] is JsonValue p) type += $" matching {p}";
         var range = Range(schema);
-        return schema["description"] is JsonValue d ? $"{type}{(range.Length > 0 ? " " + range : "")} ({d})" : range.Length > 0 ? $"{type} {range}" : type;
+        if (range.Length > 0) type += " " + range;
+        if (schema["description"] is JsonValue d) return $"{type} ({d})";
+        return schema["pattern"] is JsonValue p ? $"{type} matching {p}" : type;
     }
 
     private static string Range(JsonObject? schema)

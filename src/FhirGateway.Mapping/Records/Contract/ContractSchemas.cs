@@ -68,6 +68,37 @@ internal sealed class ContractSchemas
         return (node as JsonObject, parent as JsonObject, last);
     }
 
+    /// <summary>
+    /// The subschema that governs an instance location of a record of <paramref name="kind"/>, found by walking the
+    /// schema along the path (properties of the object and of what it combines or refers to; items of arrays); null
+    /// where the contract has none (a field it does not know).
+    /// </summary>
+    public JsonObject? At(string kind, IReadOnlyList<string> segments)
+    {
+        var schema = Documents.Values.FirstOrDefault(d => d["$id"]!.GetValue<string>().EndsWith("/" + kind + ".schema.json", StringComparison.Ordinal));
+        foreach (var segment in segments)
+        {
+            if (schema is null) return null;
+            schema = int.TryParse(segment, out _) ? Follow(schema)?["items"] as JsonObject : Property(schema, segment, 0);
+        }
+        return schema is null ? null : Follow(schema);
+    }
+
+    private JsonObject? Follow(JsonObject schema) =>
+        schema["$ref"] is JsonValue r && Resolve(r.GetValue<string>()) is { } target ? target : schema;
+
+    private JsonObject? Property(JsonObject schema, string name, int depth)
+    {
+        if (depth > 8) return null;
+        schema = Follow(schema)!;
+        if (schema["properties"] is JsonObject properties && properties[name] is JsonObject own) return own;
+        foreach (var combinator in new[] { "allOf", "anyOf", "oneOf" })
+            if (schema[combinator] is JsonArray parts)
+                foreach (var part in parts.OfType<JsonObject>())
+                    if (Property(part, name, depth + 1) is { } found) return found;
+        return null;
+    }
+
     /// <summary>The field names a schema object allows: its <c>properties</c> and those of the schemas it combines or refers to.</summary>
     public IEnumerable<string> KnownNames(JsonObject schema, int depth = 0)
     {

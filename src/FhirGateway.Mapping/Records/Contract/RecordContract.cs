@@ -43,7 +43,7 @@ public static class RecordContract
         {
             if (detail.Errors is not { Count: > 0 } errors) continue;
             foreach (var (key, message) in errors)
-                foreach (var issue in ContractIssues.For(schemas, root, detail, key, message))
+                foreach (var issue in ContractIssues.For(schemas, kind, root, detail, key, message))
                     if (seen.Add((issue.Code, issue.Expression))) issues.Add(issue);
         }
         if (issues.Count == 0) issues.Add(IssueCatalogue.RecordWrongField.At(null, "the record", $"a {kind} record as its contract says", "another shape"));
