@@ -64,6 +64,7 @@ public static class GatewayModules
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<PartnerDirectory>();
+        builder.Services.TryAddSingleton<CrossRecordChecks>();
         builder.Services.TryAddSingleton<RecordProcessor>();
         builder.Services.AddHostedService<PipelineWorker>();
         return builder;
