@@ -1,5 +1,7 @@
+using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
+using FhirGateway.Runtime.ServiceBus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -43,6 +45,8 @@ public static class GatewayHost
         builder.AddRecordIntake();
         builder.AddRecordPipeline();
         builder.AddPartnerDelivery();
+        builder.AddPartnerInbound();
+        builder.AddServiceBusEdge();
         builder.AddGatewayOperations();
         settings.Compose?.Invoke(builder);
         builder.AddClinicMapping();
@@ -76,6 +80,8 @@ public static class GatewayHost
         app.UseAuthorization();
         app.MapPost("/records", RecordsEndpoint.PostAsync).RequireAuthorization();
         app.MapGet("/records/{receipt}", RecordsEndpoint.GetAsync).RequireAuthorization();
+        app.MapGet("/inbound", InboundFeedEndpoint.GetAsync).RequireAuthorization();
+        app.MapPost("/inbound/notifications/{partner}", NotificationEndpoint.PostAsync);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });

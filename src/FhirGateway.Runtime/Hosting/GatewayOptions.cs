@@ -16,6 +16,9 @@ public sealed class GatewayOptions
     public DeliveryOptions Delivery { get; set; } = new();
     public List<PartnerOptions> Partners { get; set; } = [];
     public TelemetryOptions Telemetry { get; set; } = new();
+    /// <summary>What the gateway does with updates it takes in from partners (the outbox, the feed).</summary>
+    public InboundOptions Inbound { get; set; } = new();
+    public ServiceBus.ServiceBusOptions ServiceBus { get; set; } = new();
 
     public string DataFolder => Path.GetFullPath(Data);
 }
@@ -45,6 +48,8 @@ public sealed class PipelineOptions
 {
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Records mapped and validated at once (one loop each; a patient's records still go one at a time, in order).</summary>
+    public int Workers { get; set; } = Environment.ProcessorCount;
 }
 
 public sealed class DeliveryOptions
@@ -110,6 +115,8 @@ public sealed class PartnerOptions
     public string Icd10 { get; set; } = "who";
     /// <summary>The system of its own patient identifier (MRN), matched against the record's <c>patient.partnerIdentifiers[]</c>; none to match by the clinic MRN.</summary>
     public string? PatientIdentifierSystem { get; set; }
+    /// <summary>Whether and how the gateway follows what the partner's team records (polling or a subscription).</summary>
+    public PartnerInboundOptions Inbound { get; set; } = new();
 }
 
 public sealed class TelemetryOptions

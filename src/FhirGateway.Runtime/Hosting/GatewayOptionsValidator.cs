@@ -18,6 +18,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Intake.MaxRecordBytes is < 256 or > 64 * 1024 * 1024) Fail("Intake:MaxRecordBytes", $"must be between 256 and 67108864, found {options.Intake.MaxRecordBytes}");
         if (string.IsNullOrWhiteSpace(options.Intake.ApiKeyHeader)) Fail("Intake:ApiKeyHeader", "must name a header");
         foreach (var (key, value) in Durations(options)) if (value <= TimeSpan.Zero) Fail(key, $"must be a positive duration (hh:mm:ss), found {value}");
+        if (options.Pipeline.Workers is < 1 or > 64) Fail("Pipeline:Workers", $"must be between 1 and 64, found {options.Pipeline.Workers}");
         if (options.Delivery.MaxAttempts < 1) Fail("Delivery:MaxAttempts", $"must be at least 1, found {options.Delivery.MaxAttempts}");
         if (options.Delivery.InlineRetries is < 0 or > 10) Fail("Delivery:InlineRetries", $"must be between 0 and 10, found {options.Delivery.InlineRetries}");
         if (options.Delivery.CircuitBreaker.FailureRatio is <= 0 or > 1) Fail("Delivery:CircuitBreaker:FailureRatio", "must be above 0 and at most 1");
@@ -26,6 +27,8 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Delivery.CircuitBreaker.BreakDuration < TimeSpan.FromMilliseconds(500)) Fail("Delivery:CircuitBreaker:BreakDuration", "must be at least 00:00:00.5");
         if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp)) Fail("Telemetry:OtlpEndpoint", $"must be an absolute http(s) URL, found '{otlp}'");
         ValidatePartners(options.Partners, Fail);
+        InboundOptionsValidator.ValidateGateway(options.Inbound, Fail);
+        ServiceBus.ServiceBusOptionsRules.Validate(options.ServiceBus, Fail);
         foreach (var (p, i) in options.Partners.Select((p, i) => (p, i)))
             if (p.Timeout > TimeSpan.Zero && options.Delivery.Lease <= p.Timeout * (options.Delivery.InlineRetries + 1))
                 Fail("Delivery:Lease", $"must be longer than a delivery can take: Partners:{i}:Timeout {p.Timeout} × {options.Delivery.InlineRetries + 1} attempts, so that no other worker takes a batch still being delivered");
@@ -55,6 +58,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             foreach (var kind in p.RecordKinds.Where(k => !RecordKinds.IsKnown(k)))
                 fail(at + "RecordKinds", $"'{kind}' is not a record kind ({string.Join(", ", RecordKinds.All)})");
             ValidateAuth(p.Auth, at + "Auth:", fail);
+            InboundOptionsValidator.ValidatePartner(p.Inbound, at, fail);
         }
     }
 

@@ -24,6 +24,7 @@ public sealed class Partner
         BatchSize = options.BatchSize;
         Coding = new PartnerCoding(PartnerCoding.ParseIcd10(options.Icd10) ?? throw new ArgumentException($"Partner {options.Id}: Icd10 must be who or cm.", nameof(options)),
             string.IsNullOrWhiteSpace(options.PatientIdentifierSystem) ? null : options.PatientIdentifierSystem.Trim());
+        Inbound = options.Inbound;
         _patients = new HashSet<string>(options.Patients, StringComparer.Ordinal);
         _kinds = new HashSet<string>(options.RecordKinds, StringComparer.Ordinal);
     }
@@ -38,6 +39,8 @@ public sealed class Partner
     public int BatchSize { get; }
     /// <summary>How this partner reads what is sent: its ICD-10 edition and its patient identifier system.</summary>
     public PartnerCoding Coding { get; }
+    /// <summary>Whether and how the gateway follows what the partner's team records.</summary>
+    public PartnerInboundOptions Inbound { get; }
 
     /// <summary>The named HttpClient (and resilience pipeline) of this partner.</summary>
     public string HttpClientName => "partner:" + Id;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using FhirGateway.Mapping;
 using FhirGateway.Mapping.Bundles;
 using FhirGateway.Mapping.Partners;
-using FhirGateway.Runtime.Sandbox;
+using FhirGateway.Demo.Sandbox;
 
 namespace FhirGateway.Runtime.Tests.Partners;
 
