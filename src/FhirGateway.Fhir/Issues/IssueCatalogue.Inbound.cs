@@ -17,6 +17,8 @@ public static partial class IssueCatalogue
         "No partner '{0}' takes subscription notifications");
     public static readonly IssueDefinition GatewayNotificationWrongSubscription = new("gw-notification-wrong-subscription", IssueSeverity.Error, IssueType.BusinessRule,
         "The notification names subscription {0}; partner {1} is followed through {2}");
+    public static readonly IssueDefinition GatewayNotificationFailed = new("gw-notification-failed", IssueSeverity.Fatal, IssueType.Exception,
+        "The gateway failed storing the notification ({0}); nothing of it was taken: send it again");
     public static readonly IssueDefinition GatewayInboundBadCursor = new("gw-inbound-bad-cursor", IssueSeverity.Error, IssueType.Invalid,
         "'since' must be a feed position (a whole number from a previous page's 'next'), found '{0}'");
 }

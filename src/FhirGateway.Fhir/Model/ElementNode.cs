@@ -4,7 +4,7 @@ namespace FhirGateway.Fhir.Model;
 
 /// <summary>
 /// One element of a FHIR instance in the typed element tree: a resource, a complex element, a backbone
-/// element or a primitive. Built once by a reader (JSON now, XML later: both produce this same tree),
+/// element or a primitive. Built once by a reader (JSON or XML: both produce this same tree),
 /// then only read; safe to read from many threads. Children are kept in document order; writers order
 /// them by definition.
 /// </summary>

@@ -5,7 +5,7 @@ namespace FhirGateway.Fhir.Serialization;
 
 /// <summary>
 /// One wire name of a type resolved once for readers: <c>valueQuantity</c> → property <c>value[x]</c>, type
-/// Quantity. Shared by the JSON reader and (later) the XML reader; immutable apart from the lazily resolved
+/// Quantity. Shared by the JSON and XML readers; immutable apart from the lazily resolved
 /// table of its own type's properties and the shapes of the resources a container holds.
 /// </summary>
 public sealed class TypedProperty

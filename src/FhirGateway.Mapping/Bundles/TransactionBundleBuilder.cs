@@ -7,7 +7,8 @@ namespace FhirGateway.Mapping.Bundles;
 /// <summary>
 /// Builds the exchange-bundle transaction from mapped records. Each resource (type + business identifier) is one
 /// entry - the Patient once, however many records name it - with fullUrl <c>urn:uuid:</c> its deterministic id, no
-/// <c>id</c> (the server assigns it) and the conditional request of <see cref="ConditionalRequests"/>. References to
+/// <c>id</c> (the server assigns it; a client-assigned id where the partner creates on update) and the conditional
+/// request of <see cref="ConditionalRequests"/> for the partner's <see cref="PartnerSupport"/>. References to
 /// entries become their <c>urn:uuid</c>; references to resources delivered in an earlier bundle become logical
 /// references (type, identifier, display), so a bundle never fails on a resource it does not carry. When several
 /// records give the same resource, the latest record's content is sent (by recordedAt, then version). Deterministic
@@ -23,9 +24,12 @@ public sealed class TransactionBundleBuilder : ITransactionBundleBuilder
         public string FullUrl => $"urn:uuid:{DeterministicIds.For(Resource.ResourceType, Resource.Identifier)}";
     }
 
-    public TransactionBundle Build(IReadOnlyList<MappedRecord> records)
+    public TransactionBundle Build(IReadOnlyList<MappedRecord> records) => Build(records, PartnerSupport.Unknown);
+
+    public TransactionBundle Build(IReadOnlyList<MappedRecord> records, PartnerSupport support)
     {
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(support);
         var slots = new List<Slot>();
         var byKey = new Dictionary<(string, BusinessIdentifier), Slot>();
         foreach (var record in records)
@@ -54,13 +58,20 @@ public sealed class TransactionBundleBuilder : ITransactionBundleBuilder
         foreach (var slot in slots)
         {
             var resource = JsonNode.Parse(slot.Resource.Json.Span)!.AsObject();
-            resource.Remove("id");
+            var request = ConditionalRequests.For(slot.Resource.ResourceType, slot.Resource.Identifier, slot.Record.Envelope.Version, support);
+            if (request.Path != IdempotencePath.ClientAssignedId) resource.Remove("id");
+            if (request.Path == IdempotencePath.Tag) MetaTags.Ensure(resource, slot.Resource.Identifier.System, slot.Resource.Identifier.Value);
+            var stamp = RecordStamp.Of(slot.Record.Envelope);
+            if (request.Method == "PUT") MetaTags.Replace(resource, ClinicIg.Systems.RecordStamp, stamp.Code);
             ReferenceRewriter.Rewrite(resource, fullUrls);
-            var request = ConditionalRequests.For(slot.Resource.ResourceType, slot.Resource.Identifier, slot.Record.Envelope.Version);
             var requestJson = new JsonObject { ["method"] = request.Method, ["url"] = request.Url };
             if (request.IfNoneExist is not null) requestJson["ifNoneExist"] = request.IfNoneExist;
             entries.Add(new JsonObject { ["fullUrl"] = slot.FullUrl, ["resource"] = resource, ["request"] = requestJson });
-            described.Add(new TransactionEntry(slot.RecordKeys, slot.Resource.ResourceType, slot.Resource.Id, slot.Resource.Identifier, request.Method, request.Url));
+            described.Add(new TransactionEntry(slot.RecordKeys, slot.Resource.ResourceType, slot.Resource.Id, slot.Resource.Identifier, request.Method, request.Url)
+            {
+                Lookup = request.Lookup,
+                Stamp = stamp,
+            });
         }
         var bundle = new JsonObject
         {

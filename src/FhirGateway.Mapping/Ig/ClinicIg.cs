@@ -40,6 +40,8 @@ public static class ClinicIg
         /// <summary>The meta.tag system of a Provenance's record key (<c>recordId@version</c>).</summary>
         public const string RecordKey = Base + "/sid/record-key";
         public const string Software = Base + "/sid/software";
+        /// <summary>The meta.tag system of the record a delivered resource was last written from (<see cref="Bundles.RecordStamp"/>).</summary>
+        public const string RecordStamp = Base + "/sid/record-stamp";
     }
 
     /// <summary>Standard code systems.</summary>

@@ -8,4 +8,10 @@ public sealed record PartnerAnswer(int? StatusCode, ReadOnlyMemory<byte> Body, T
 {
     /// <summary>The status as the ledger writes it: the HTTP code, or the failure.</summary>
     public string StatusText => StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Failure ?? "no-answer";
+
+    /// <summary>False when nothing reached the partner: the circuit was open, or no connection was made.</summary>
+    public bool RequestLeft => StatusCode is not null || Failure is not { } f
+        || !(f == CircuitOpen || f.StartsWith("connection: ConnectionError", StringComparison.Ordinal) || f.StartsWith("connection: NameResolutionError", StringComparison.Ordinal));
+
+    public const string CircuitOpen = "circuit-open";
 }

@@ -29,6 +29,8 @@ public static class GatewayModules
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IGatewayStore>(sp => new SqliteGatewayStore(
             SqliteGatewayStore.PathIn(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton<IPartnerStateStore>(sp => sp.GetRequiredService<IGatewayStore>() as IPartnerStateStore
+            ?? throw new InvalidOperationException("The gateway store does not keep partner state (IPartnerStateStore)."));
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.TryAddSingleton<WorkSignals>();
         builder.Services.TryAddSingleton<WorkerIdentity>();
@@ -79,6 +81,10 @@ public static class GatewayModules
         builder.Services.TryAddSingleton<PartnerCircuits>();
         builder.Services.TryAddSingleton<PartnerTokens>();
         builder.Services.TryAddSingleton<PartnerClient>();
+        builder.Services.TryAddSingleton<PartnerCapabilities>();
+        builder.Services.TryAddSingleton<VersionGuard>();
+        builder.Services.TryAddSingleton<TransactionSender>();
+        builder.Services.TryAddSingleton<DeliveryOutcomes>();
         builder.Services.TryAddSingleton<DeliveryProcessor>();
         builder.Services.AddHttpClient(PartnerTokens.TokenClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         var partners = builder.Configuration.GetSection("Partners").Get<List<PartnerOptions>>() ?? [];

@@ -107,6 +107,10 @@ public sealed class PartnerOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Records per transaction Bundle.</summary>
     public int BatchSize { get; set; } = 10;
+    /// <summary>The most entries the partner takes in one transaction; empty for no known limit (a refusal that names a size limit teaches the gateway one).</summary>
+    public int? MaxTransactionEntries { get; set; }
+    /// <summary>True when the partner resolves conditional references (<c>Type?identifier=…</c>) inside a transaction.</summary>
+    public bool ConditionalReferences { get; set; }
     /// <summary>The clinic patient ids this partner follows; empty (or <c>*</c>) for all.</summary>
     public List<string> Patients { get; set; } = [];
     /// <summary>The record kinds it receives; empty for all.</summary>

@@ -54,6 +54,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             if (!IsHttpUrl(p.BaseUrl)) fail(at + "BaseUrl", $"must be an absolute http(s) URL of the partner's FHIR endpoint, found '{p.BaseUrl}'");
             if (p.Timeout <= TimeSpan.Zero) fail(at + "Timeout", $"must be a positive duration (hh:mm:ss), found {p.Timeout}");
             if (p.BatchSize is < 1 or > 500) fail(at + "BatchSize", $"must be between 1 and 500, found {p.BatchSize}");
+            if (p.MaxTransactionEntries is < 1) fail(at + "MaxTransactionEntries", $"must be at least 1 when set, found {p.MaxTransactionEntries}");
             if (p.Patients.Any(string.IsNullOrWhiteSpace)) fail(at + "Patients", "must list patient ids (or '*'), without empty entries");
             foreach (var kind in p.RecordKinds.Where(k => !RecordKinds.IsKnown(k)))
                 fail(at + "RecordKinds", $"'{kind}' is not a record kind ({string.Join(", ", RecordKinds.All)})");

@@ -42,7 +42,18 @@ public static class NotificationEndpoint
         if (target.Inbound.SubscriptionId is { Length: > 0 } expected && !NamesSubscription(notification.Subscription, expected))
             return Refuse(logger, partner, StatusCodes.Status400BadRequest,
                 IssueCatalogue.GatewayNotificationWrongSubscription.At(null, notification.Subscription, partner, expected));
-        var result = await handler.HandleAsync(target, notification, cancellationToken);
+        ReceiveResult result;
+        try
+        {
+            result = await handler.HandleAsync(target, notification, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // nothing of it is acknowledged: the partner sends it again (only the exception's type is logged: messages may quote content)
+            Log.InboundFailed(logger, partner, e.GetType().Name);
+            return Results.Text(OperationOutcomeWriter.ToJson([IssueCatalogue.GatewayNotificationFailed.At(null, e.GetType().Name)]),
+                "application/fhir+json", Encoding.UTF8, StatusCodes.Status500InternalServerError);
+        }
         var text = $"{notification.Type}: {result.Stored} stored, {result.Repeats} repeats, {result.Echoes} echoes of the gateway's own writes"
             + (result.Gap ? "; events were missed, re-querying" : "");
         return Results.Text(Informational(text), "application/fhir+json", Encoding.UTF8, StatusCodes.Status200OK);

@@ -35,4 +35,6 @@ public static class LedgerSteps
     public const string PartnerResponse = "partner-response";
     public const string RetryScheduled = "retry-scheduled";
     public const string Replayed = "replayed";
+    /// <summary>An entry kept back from a delivery: the partner already holds the resource from a newer record.</summary>
+    public const string Superseded = "superseded";
 }

@@ -66,4 +66,7 @@ internal static partial class Log
 
     [LoggerMessage(1040, LogLevel.Information, "Gateway listening on {Urls} with data folder {Data} and {Partners} partners")]
     public static partial void Started(ILogger logger, string urls, string data, int partners);
+
+    [LoggerMessage(1029, LogLevel.Warning, "Partner {Partner}: {Count} deliveries were not {Transition}: their lease had passed to another worker, which owns their outcome")]
+    public static partial void LeaseLost(ILogger logger, string partner, int count, string transition);
 }

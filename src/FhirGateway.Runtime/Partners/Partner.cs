@@ -25,6 +25,8 @@ public sealed class Partner
         Coding = new PartnerCoding(PartnerCoding.ParseIcd10(options.Icd10) ?? throw new ArgumentException($"Partner {options.Id}: Icd10 must be who or cm.", nameof(options)),
             string.IsNullOrWhiteSpace(options.PatientIdentifierSystem) ? null : options.PatientIdentifierSystem.Trim());
         Inbound = options.Inbound;
+        MaxTransactionEntries = options.MaxTransactionEntries;
+        ConditionalReferences = options.ConditionalReferences;
         _patients = new HashSet<string>(options.Patients, StringComparer.Ordinal);
         _kinds = new HashSet<string>(options.RecordKinds, StringComparer.Ordinal);
     }
@@ -41,6 +43,10 @@ public sealed class Partner
     public PartnerCoding Coding { get; }
     /// <summary>Whether and how the gateway follows what the partner's team records.</summary>
     public PartnerInboundOptions Inbound { get; }
+    /// <summary>The configured limit of entries per transaction, if any.</summary>
+    public int? MaxTransactionEntries { get; }
+    /// <summary>Configured: the partner resolves conditional references inside a transaction.</summary>
+    public bool ConditionalReferences { get; }
 
     /// <summary>The named HttpClient (and resilience pipeline) of this partner.</summary>
     public string HttpClientName => "partner:" + Id;

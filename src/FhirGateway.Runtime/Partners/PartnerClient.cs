@@ -23,19 +23,19 @@ public sealed class PartnerClient(IHttpClientFactory httpClientFactory, TimeProv
         return await SendAsync(partner, request, cancellationToken);
     }
 
-    /// <summary>GET [base]/metadata.</summary>
-    public async Task<PartnerAnswer> GetCapabilitiesAsync(Partner partner, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(partner);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(partner.BaseUri, "metadata"));
-        return await SendAsync(partner, request, cancellationToken);
-    }
-
     /// <summary>GET [base]/{relative}: a read (<c>Type/id</c>) or a search (<c>Type?param=value</c>).</summary>
     public async Task<PartnerAnswer> GetAsync(Partner partner, string relative, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partner);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(partner.BaseUri.ToString() + relative, UriKind.Absolute));
+        return await SendAsync(partner, request, cancellationToken);
+    }
+
+    /// <summary>GET [base]/metadata.</summary>
+    public async Task<PartnerAnswer> GetCapabilitiesAsync(Partner partner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(partner.BaseUri, "metadata"));
         return await SendAsync(partner, request, cancellationToken);
     }
 
@@ -51,7 +51,7 @@ public sealed class PartnerClient(IHttpClientFactory httpClientFactory, TimeProv
         }
         catch (BrokenCircuitException e)
         {
-            return new PartnerAnswer(null, default, e.RetryAfter, "circuit-open", Stopwatch.GetElapsedTime(started));
+            return new PartnerAnswer(null, default, e.RetryAfter, PartnerAnswer.CircuitOpen, Stopwatch.GetElapsedTime(started));
         }
         catch (TimeoutRejectedException)
         {

@@ -53,16 +53,20 @@ public interface IGatewayStore
     /// </summary>
     Task<IReadOnlyList<ClaimedDelivery>> ClaimDeliveriesAsync(string partnerId, string owner, int max, TimeSpan lease, CancellationToken cancellationToken);
 
-    Task MarkDeliveredAsync(IReadOnlyList<DeliveredItem> items, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+    // The transitions of leased deliveries below move only deliveries still leased by the owner (a worker whose lease
+    // expired and was taken over changes nothing), append the ledger entries of the records that moved and nothing
+    // else, and return how many deliveries moved.
 
-    Task ScheduleRetryAsync(IReadOnlyList<long> deliveryIds, string owner, DateTimeOffset nextAttemptAt, string lastStatus, string? lastError, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+    Task<int> MarkDeliveredAsync(IReadOnlyList<DeliveredItem> items, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
 
-    /// <summary>Sends the deliveries again one record per transaction, to find which of a failed batch the partner refuses.</summary>
-    Task SplitAsync(IReadOnlyList<long> deliveryIds, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+    Task<int> ScheduleRetryAsync(IReadOnlyList<long> deliveryIds, string owner, DateTimeOffset nextAttemptAt, string lastStatus, string? lastError, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
 
-    Task ParkDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string lastStatus, string operationOutcome, IReadOnlyList<(long DeliveryId, StoredAuditEvent AuditEvent)> auditEvents, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+    /// <summary>Sends the deliveries again one record per transaction, to find which of a failed batch the partner refuses (or to fit a size limit).</summary>
+    Task<int> SplitAsync(IReadOnlyList<long> deliveryIds, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
 
-    Task HoldDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string reason, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+    Task<int> ParkDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string lastStatus, string operationOutcome, IReadOnlyList<(long DeliveryId, StoredAuditEvent AuditEvent)> auditEvents, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
+
+    Task<int> HoldDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string reason, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken);
 
     /// <summary>Gives leased deliveries back untouched (on shutdown): no attempt is counted.</summary>
     Task ReleaseDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, CancellationToken cancellationToken);

@@ -3,18 +3,20 @@ using System.Text;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Definitions.Json;
 using FhirGateway.Fhir.Definitions.Snapshots;
+using FhirGateway.Fhir.Serialization;
+using FhirGateway.Fhir.Serialization.Xml;
 
 namespace FhirGateway.Cli;
 
 /// <summary>
-/// <c>fhirgw snapshot SD.json [--ig package-or-folder]…</c>: generates the StructureDefinition's snapshot from its
+/// <c>fhirgw snapshot SD.json|SD.xml [--ig package-or-folder]…</c>: generates the StructureDefinition's snapshot from its
 /// differential over R4 core (and the given IGs) and prints the definition with it; issues go to stderr.
 /// </summary>
 internal static class SnapshotCommand
 {
     public static Command Create()
     {
-        var definition = new Argument<FileInfo>("definition") { Description = "A StructureDefinition (JSON) with a differential." };
+        var definition = new Argument<FileInfo>("definition") { Description = "A StructureDefinition (JSON or XML) with a differential." };
         var igs = new Option<string[]>("--ig")
         {
             Description = "An implementation guide package (.tgz or unpacked folder) or a folder/file of definitions to resolve bases from; repeatable.",
@@ -35,6 +37,11 @@ internal static class SnapshotCommand
         try
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            if (FhirFormats.Detect(bytes, file.FullName) == FhirFormat.Xml)
+            {
+                var (json, issues) = FhirXmlConversion.ToJson(bytes, file.FullName);
+                bytes = json ?? throw new DefinitionFormatException($"not a readable FHIR XML resource: {issues.FirstOrDefault(i => i.IsError)}");
+            }
             profile = ConformanceJsonReader.ReadStructureDefinition(bytes, file.FullName);
             resolver = IgDefinitions.WithCore(igs);
         }

@@ -97,6 +97,16 @@ public sealed class XmlCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Snapshot_of_a_profile_given_as_xml_is_the_snapshot_of_its_json()
+    {
+        var profile = Repo("profiles", "StructureDefinition-edss.json");
+        var (_, xml, _) = await Run("format", profile, "--to", "xml");
+        var (fromJson, jsonOut, _) = await Run("snapshot", profile, "--ig", Repo("profiles"));
+        var (fromXml, xmlOut, _) = await Run("snapshot", Write("edss.xml", xml), "--ig", Repo("profiles"));
+        Assert.Equal((fromJson, jsonOut), (fromXml, xmlOut));
+    }
+
+    [Fact]
     public async Task Ig_pack_takes_a_definition_given_as_fhir_xml()
     {
         var ig = Path.Combine(_dir.Path, "ig");

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using FhirGateway.Runtime.Hosting;
+using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,8 @@ public sealed class OperationsTests : GatewayTestBase
 {
     protected override void Configure(Dictionary<string, string?> settings)
     {
-        settings["Delivery:CircuitBreaker:MinimumThroughput"] = "2";
+        // the partner's /metadata (read once before delivering) counts as one successful call
+        settings["Delivery:CircuitBreaker:MinimumThroughput"] = "3";
         settings["Delivery:CircuitBreaker:BreakDuration"] = "00:01:00";
     }
 
@@ -39,14 +41,16 @@ public sealed class OperationsTests : GatewayTestBase
         Gateway.Advance(TimeSpan.FromMinutes(5));
         await Gateway.WaitForStepAsync("consent-1", "partner-response", 2);
         Gateway.Advance(TimeSpan.FromMinutes(10));
-        await Gateway.WaitForStepAsync("consent-1", "partner-response", 3);
+        await Gateway.WaitForStepAsync("consent-1", LedgerSteps.RetryScheduled);
 
         using var ready = await Gateway.Http.GetAsync("/health/ready");
         using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
         Assert.Equal("Degraded", report.RootElement.GetProperty("status").GetString());
         Assert.Equal("open", report.RootElement.GetProperty("checks").GetProperty("partners").GetProperty("data").GetProperty(GatewayFixture.PartnerId).GetString());
-        var last = (await Gateway.Store.TraceAsync("consent-1", null, None))[^1];
-        Assert.Equal("circuit-open", last.Draft.Status);
+        var trace = await Gateway.Store.TraceAsync("consent-1", null, None);
+        Assert.Equal((LedgerSteps.RetryScheduled, "circuit-open"), (trace[^1].Step, trace[^1].Draft.Status));
+        Assert.Contains("not sent", trace[^1].Draft.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, trace.Count(e => e.Step == LedgerSteps.Sent));
         Assert.Equal(2, Partner.Posts);
         Assert.Equal(1, (await Gateway.Store.SummaryAsync(None)).DeliveriesPending);
     }

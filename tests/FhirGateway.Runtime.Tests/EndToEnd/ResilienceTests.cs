@@ -50,15 +50,17 @@ public sealed class ConnectionFailureTests : GatewayTestBase
     protected override void Configure(Dictionary<string, string?> settings) => settings["Partners:0:BaseUrl"] = "http://127.0.0.1:9/fhir";
 
     [Fact]
-    public async Task A_partner_that_cannot_be_reached_gets_the_delivery_later_and_nothing_is_lost()
+    public async Task A_partner_that_cannot_be_reached_gets_the_delivery_later_and_nothing_is_lost_or_recorded_as_sent()
     {
         await ConsentAsync("p1");
 
-        await Gateway.WaitForStepAsync("consent-1", LedgerSteps.PartnerResponse);
+        await Gateway.WaitForStepAsync("consent-1", LedgerSteps.RetryScheduled);
 
-        var response = (await Gateway.Store.TraceAsync("consent-1", null, None))[^1];
+        var trace = await Gateway.Store.TraceAsync("consent-1", null, None);
+        var response = trace[^1];
         Assert.StartsWith("connection", response.Draft.Status, StringComparison.Ordinal);
         Assert.Contains("retry at", response.Draft.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(trace, e => e.Step is LedgerSteps.Sent or LedgerSteps.PartnerResponse);
         Assert.Equal(1, (await Gateway.Store.SummaryAsync(None)).DeliveriesPending);
     }
 }

@@ -33,6 +33,7 @@ function capabilityStatement() {
       type,
       interaction: ['read', 'vread', 'update', 'delete', 'history-instance', 'create', 'search-type'].map((code) => ({ code })),
       versioning: 'versioned',
+      updateCreate: true,
       conditionalCreate: true,
       conditionalUpdate: true,
       conditionalDelete: 'single',

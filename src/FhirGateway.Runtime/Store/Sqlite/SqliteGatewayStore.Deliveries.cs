@@ -74,53 +74,46 @@ public sealed partial class SqliteGatewayStore
         return new MappedRecord(envelope, resources);
     }
 
-    public Task MarkDeliveredAsync(IReadOnlyList<DeliveredItem> items, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+    public Task<int> MarkDeliveredAsync(IReadOnlyList<DeliveredItem> items, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
         WriteAsync(async (c, tx) =>
         {
+            var moved = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in items)
             {
-                var changed = await TransitionAsync(c, tx, item.DeliveryId, DeliveryStates.Delivered, "attempts = attempts + 1, last_status = '200'", cancellationToken);
-                if (changed > 0) await InsertAuditEventAsync(c, tx, item.DeliveryId, item.AuditEventId, item.AuditEvent, cancellationToken);
+                if (await TransitionAsync(c, tx, item.DeliveryId, owner, DeliveryStates.Delivered, "attempts = attempts + 1, last_status = '200'", cancellationToken) is not { } key) continue;
+                moved.Add(key);
+                await InsertAuditEventAsync(c, tx, item.DeliveryId, item.AuditEventId, item.AuditEvent, cancellationToken);
             }
-            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
+            return await AppendMovedAsync(c, tx, moved, ledger, cancellationToken);
         }, cancellationToken);
 
-    public Task ScheduleRetryAsync(IReadOnlyList<long> deliveryIds, string owner, DateTimeOffset nextAttemptAt, string lastStatus, string? lastError, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
-        WriteAsync(async (c, tx) =>
-        {
-            foreach (var id in deliveryIds)
-                await TransitionAsync(c, tx, id, DeliveryStates.Pending,
-                    "attempts = attempts + 1, next_attempt_at = $next, last_status = $lastStatus, last_error = $lastError", cancellationToken,
-                    ("$next", nextAttemptAt.ToUnixTimeMilliseconds()), ("$lastStatus", lastStatus), ("$lastError", lastError));
-            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
-        }, cancellationToken);
+    public Task<int> ScheduleRetryAsync(IReadOnlyList<long> deliveryIds, string owner, DateTimeOffset nextAttemptAt, string lastStatus, string? lastError, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        TransitionAllAsync(deliveryIds, owner, DeliveryStates.Pending,
+            "attempts = attempts + 1, next_attempt_at = $next, last_status = $lastStatus, last_error = $lastError", ledger, cancellationToken,
+            ("$next", nextAttemptAt.ToUnixTimeMilliseconds()), ("$lastStatus", lastStatus), ("$lastError", lastError));
 
-    public Task SplitAsync(IReadOnlyList<long> deliveryIds, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
-        WriteAsync(async (c, tx) =>
-        {
-            foreach (var id in deliveryIds)
-                await TransitionAsync(c, tx, id, DeliveryStates.Pending, "solo = 1, next_attempt_at = $next", cancellationToken, ("$next", NowMs));
-            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
-        }, cancellationToken);
+    public Task<int> SplitAsync(IReadOnlyList<long> deliveryIds, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        TransitionAllAsync(deliveryIds, owner, DeliveryStates.Pending, "solo = 1, next_attempt_at = $next", ledger, cancellationToken, ("$next", NowMs));
 
-    public Task ParkDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string lastStatus, string operationOutcome,
+    public Task<int> ParkDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string lastStatus, string operationOutcome,
         IReadOnlyList<(long DeliveryId, StoredAuditEvent AuditEvent)> auditEvents, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
         WriteAsync(async (c, tx) =>
         {
+            var moved = new HashSet<string>(StringComparer.Ordinal);
+            var movedIds = new HashSet<long>();
             foreach (var id in deliveryIds)
-                await TransitionAsync(c, tx, id, DeliveryStates.Parked, "attempts = attempts + 1, last_status = $lastStatus, outcome = $outcome",
-                    cancellationToken, ("$lastStatus", lastStatus), ("$outcome", operationOutcome));
-            foreach (var (id, audit) in auditEvents) await InsertAuditEventAsync(c, tx, id, audit.Id, audit.Json, cancellationToken);
-            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
+            {
+                if (await TransitionAsync(c, tx, id, owner, DeliveryStates.Parked, "attempts = attempts + 1, last_status = $lastStatus, outcome = $outcome",
+                    cancellationToken, ("$lastStatus", lastStatus), ("$outcome", operationOutcome)) is not { } key) continue;
+                moved.Add(key);
+                movedIds.Add(id);
+            }
+            foreach (var (id, audit) in auditEvents.Where(a => movedIds.Contains(a.DeliveryId))) await InsertAuditEventAsync(c, tx, id, audit.Id, audit.Json, cancellationToken);
+            return await AppendMovedAsync(c, tx, moved, ledger, cancellationToken);
         }, cancellationToken);
 
-    public Task HoldDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string reason, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
-        WriteAsync(async (c, tx) =>
-        {
-            foreach (var id in deliveryIds)
-                await TransitionAsync(c, tx, id, DeliveryStates.Held, "hold_reason = $reason", cancellationToken, ("$reason", reason));
-            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
-        }, cancellationToken);
+    public Task<int> HoldDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, string reason, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        TransitionAllAsync(deliveryIds, owner, DeliveryStates.Held, "hold_reason = $reason", ledger, cancellationToken, ("$reason", reason));
 
     public Task ReleaseDeliveriesAsync(IReadOnlyList<long> deliveryIds, string owner, CancellationToken cancellationToken) =>
         WriteAsync(async (c, tx) =>
@@ -160,13 +153,41 @@ public sealed partial class SqliteGatewayStore
             return keys;
         }, cancellationToken);
 
-    /// <summary>Moves a leased delivery to <paramref name="status"/>, clearing its lease, with extra assignments; 0 when it is no longer leased.</summary>
-    private Task<int> TransitionAsync(SqliteConnection c, SqliteTransaction tx, long id, string status, string assignments, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
-        ExecuteAsync(c, tx, $"""
+    /// <summary>
+    /// Moves deliveries still leased by <paramref name="owner"/> and appends the ledger entries of the records that moved
+    /// (none for a delivery whose lease another worker holds now); the number of deliveries moved.
+    /// </summary>
+    private Task<int> TransitionAllAsync(IReadOnlyList<long> deliveryIds, string owner, string status, string assignments, IReadOnlyList<LedgerDraft> ledger,
+        CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        WriteAsync(async (c, tx) =>
+        {
+            var moved = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in deliveryIds)
+                if (await TransitionAsync(c, tx, id, owner, status, assignments, cancellationToken, parameters) is { } key) moved.Add(key);
+            return await AppendMovedAsync(c, tx, moved, ledger, cancellationToken);
+        }, cancellationToken);
+
+    private async Task<int> AppendMovedAsync(SqliteConnection c, SqliteTransaction tx, HashSet<string> moved, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken)
+    {
+        await AppendLedgerAsync(c, tx, ledger.Where(d => moved.Contains(d.RecordKey)).ToList(), cancellationToken);
+        return moved.Count;
+    }
+
+    /// <summary>
+    /// Moves a delivery leased by <paramref name="owner"/> to <paramref name="status"/>, clearing its lease, with extra
+    /// assignments; its record key, or null when the delivery is no longer leased by that owner (its lease expired and
+    /// another worker claimed it, or it was given back).
+    /// </summary>
+    private async Task<string?> TransitionAsync(SqliteConnection c, SqliteTransaction tx, long id, string owner, string status, string assignments,
+        CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        await using var cmd = Command(c, tx, $"""
             UPDATE deliveries SET status = $status, lease_owner = NULL, lease_until = NULL, updated_at = $now, {assignments}
-            WHERE id = $id AND status = $leased
-            """, cancellationToken,
-            [("$status", status), ("$now", NowMs), ("$id", id), ("$leased", DeliveryStates.Leased), .. parameters]);
+            WHERE id = $id AND status = $leased AND lease_owner = $owner
+            RETURNING record_key
+            """, [("$status", status), ("$now", NowMs), ("$id", id), ("$leased", DeliveryStates.Leased), ("$owner", owner), .. parameters]);
+        return await cmd.ExecuteScalarAsync(cancellationToken) as string;
+    }
 
     private async Task InsertAuditEventAsync(SqliteConnection c, SqliteTransaction tx, long deliveryId, string id, ReadOnlyMemory<byte> json, CancellationToken cancellationToken) =>
         await ExecuteAsync(c, tx, """

@@ -44,6 +44,7 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
         await using var tx = c.BeginTransaction(deferred: false);
         await ExecuteAsync(c, tx, SqliteSchema.Create, cancellationToken);
         await ExecuteAsync(c, tx, SqliteInboundSchema.Create, cancellationToken);
+        await ExecuteAsync(c, tx, SqlitePartnerSchema.Create, cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 
