@@ -116,6 +116,7 @@ public static class DemoRun
         ["Partners:0:Name"] = Names[PartnerId],
         ["Partners:0:Organization"] = $"{ClinicIg.Systems.Organization}|{PartnerId}",
         ["Partners:0:BaseUrl"] = ehr.BaseUrl(PartnerId).ToString(),
+        ["Partners:0:PatientIdentifierSystem"] = "https://fhir.northbridge-uh.org/sid/mrn",
         ["Partners:0:Inbound:Mode"] = "Poll",
         ["Partners:0:Inbound:PollInterval"] = "00:00:00.2",
         ["Inbound:OutboxPollInterval"] = "00:00:00.1",

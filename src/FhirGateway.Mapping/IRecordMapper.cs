@@ -14,6 +14,12 @@ public interface IRecordMapper
     string MapperVersion { get; }
 
     RecordMapping Map(ReadOnlyMemory<byte> recordJson);
+
+    /// <summary>
+    /// The issues of a record (whose envelope has been read) against the contract of the records this mapper takes,
+    /// checked by intake before the record is stored; none for a mapper that states no contract.
+    /// </summary>
+    IReadOnlyList<Issue> CheckContract(ReadOnlyMemory<byte> recordJson, RecordEnvelope envelope) => [];
 }
 
 /// <summary>

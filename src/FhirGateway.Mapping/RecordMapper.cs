@@ -1,7 +1,9 @@
 using System.Text.Json;
 using FhirGateway.Fhir.Issues;
+using FhirGateway.Mapping.Honesty;
 using FhirGateway.Mapping.Mappers;
 using FhirGateway.Mapping.Records;
+using FhirGateway.Mapping.Records.Contract;
 
 namespace FhirGateway.Mapping;
 
@@ -23,6 +25,9 @@ public sealed class RecordMapper : IRecordMapper
     }.ToDictionary(m => m.Kind, StringComparer.Ordinal);
 
     public string MapperVersion => Version;
+
+    /// <summary>The record schemas of <see cref="RecordContract"/>: the same check <see cref="Map"/> starts with.</summary>
+    public IReadOnlyList<Issue> CheckContract(ReadOnlyMemory<byte> recordJson, RecordEnvelope envelope) => RecordContract.Check(recordJson, envelope);
 
     public RecordMapping Map(ReadOnlyMemory<byte> recordJson)
     {
@@ -49,6 +54,17 @@ public sealed class RecordMapper : IRecordMapper
 
     private MappedRecord? MapRecord(RecordEnvelope envelope, JsonElement root, List<Issue> issues)
     {
+        var contract = new List<Issue>();
+        RecordContract.Check(root, envelope.Kind, contract);
+        var record = MapFields(envelope, root, issues);
+        // The contract's issue for a field the mapper already refused (with its more specific reason) is left out.
+        var refused = issues.Where(i => i.IsError).Select(i => i.Expression).ToHashSet(StringComparer.Ordinal);
+        issues.AddRange(contract.Where(i => !refused.Contains(i.Expression)));
+        return contract.Count > 0 ? null : record;
+    }
+
+    private MappedRecord? MapFields(RecordEnvelope envelope, JsonElement root, List<Issue> issues)
+    {
         var fields = new RecordFields(root, "", issues);
         var context = new MappingContext(envelope, fields, issues);
         context.RecordedAt = fields.DateTime("recordedAt", true) ?? default;
@@ -59,6 +75,8 @@ public sealed class RecordMapper : IRecordMapper
         }
         var patient = PatientMapper.Map(context);
         Mappers[envelope.Kind].Map(context);
+        if (!issues.Exists(i => i.Code == IssueCatalogue.RecordForbiddenClaim.Id))
+            foreach (var draft in context.Resources) EmittedTexts.Check(draft.Json, issues);
         if (context.HasErrors || patient is null) return null;
         if (context.Resources.Count == 0)
         {

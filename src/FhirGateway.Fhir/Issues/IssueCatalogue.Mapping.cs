@@ -18,8 +18,14 @@ public static partial class IssueCatalogue
         "The record's '{0}' is {1}%: a lot is released only with {2}");
     public static readonly IssueDefinition RecordSafetyReviewMissing = new("record-safety-review-missing", IssueSeverity.Error, IssueType.BusinessRule,
         "Intrathecal delivery needs the recorded safety review in '{0}'");
+    public static readonly IssueDefinition RecordSafetyReviewNotApproved = new("record-safety-review-not-approved", IssueSeverity.Error, IssueType.BusinessRule,
+        "Intrathecal delivery needs a safety review whose outcome is approved; '{0}' is '{1}'");
+    public static readonly IssueDefinition RecordNotEligible = new("record-not-eligible", IssueSeverity.Error, IssueType.BusinessRule,
+        "An active infusion series needs an eligibility assessment that found the patient eligible; '{0}' is {1}");
     public static readonly IssueDefinition RecordInconsistent = new("record-inconsistent", IssueSeverity.Error, IssueType.BusinessRule,
         "The record's '{0}' {1}");
+    public static readonly IssueDefinition RecordForbiddenClaim = new("record-forbidden-claim", IssueSeverity.Error, IssueType.BusinessRule,
+        "The record's '{0}' claims {1} (\"{2}\"): the programme is an adjunct to neurology care and never states cure, reversal, halted progression, restored function, regenerated neurons or years of added life");
     public static readonly IssueDefinition RecordDuplicateEntry = new("record-duplicate-entry", IssueSeverity.Error, IssueType.Duplicate,
         "The record's '{0}' names '{1}' more than once");
     public static readonly IssueDefinition RecordNothingToMap = new("record-nothing-to-map", IssueSeverity.Error, IssueType.Required,

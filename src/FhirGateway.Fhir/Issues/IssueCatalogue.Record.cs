@@ -11,6 +11,8 @@ public static partial class IssueCatalogue
         "The record has no '{0}': expected {1}");
     public static readonly IssueDefinition RecordWrongField = new("record-wrong-field", IssueSeverity.Error, IssueType.Value,
         "The record's '{0}' must be {1}, found {2}");
+    public static readonly IssueDefinition RecordUnknownField = new("record-unknown-field", IssueSeverity.Error, IssueType.Structure,
+        "The record's '{0}' is not a field its contract knows{1} (known here: {2})");
     public static readonly IssueDefinition RecordUnknownKind = new("record-unknown-kind", IssueSeverity.Error, IssueType.NotSupported,
         "Unknown record kind '{0}'; known kinds: {1}");
     public static readonly IssueDefinition RecordInvalidString = new("record-invalid-string", IssueSeverity.Error, IssueType.Structure,

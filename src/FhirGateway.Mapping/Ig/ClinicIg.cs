@@ -24,7 +24,6 @@ public static class ClinicIg
     public static class Systems
     {
         public const string Mrn = Base + "/sid/mrn";
-        public const string PartnerMrn = "https://fhir.northbridge-uh.org/sid/mrn";
         public const string Organization = Base + "/sid/organization";
         public const string Practitioner = Base + "/sid/practitioner";
         public const string Result = Base + "/sid/result";
@@ -51,7 +50,9 @@ public static class ClinicIg
         public const string Loinc = "http://loinc.org";
         public const string Snomed = "http://snomed.info/sct";
         public const string Icd10 = "http://hl7.org/fhir/sid/icd-10";
+        public const string Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
         public const string Ucum = "http://unitsofmeasure.org";
+        public const string ObservationInterpretation = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
         public const string ObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";
         public const string V2IdentifierType = "http://terminology.hl7.org/CodeSystem/v2-0203";
         public const string V2DiagnosticService = "http://terminology.hl7.org/CodeSystem/v2-0074";

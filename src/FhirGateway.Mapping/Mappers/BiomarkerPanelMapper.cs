@@ -34,20 +34,23 @@ internal sealed class BiomarkerPanelMapper : IKindMapper
         var panelNarrative = new Narrative().Title($"Biomarker panel, {Milestones.Displays[milestone]} (collected {collectedAt.Value.DateText})");
         foreach (var (biomarker, value, unit, low, high) in results)
         {
-            var range = low is null && high is null ? null : $"{low?.Text ?? ""}-{high?.Text ?? ""} {unit.Display}";
-            panelNarrative.Row(biomarker.Name, $"{value} {unit.Display}" + (range is null ? "" : $" (reference {range})"));
-            var narrative = new Narrative().Title(biomarker.Name).Row("Result", $"{value} {unit.Display}").Row("Reference range", range)
+            var range = ReferenceRanges.Text(low, high, unit.Display);
+            var flag = ReferenceRanges.Interpret(value, low, high);
+            panelNarrative.Row(biomarker.Name, $"{value} {unit.Display}" + (range is null ? "" : $" (reference {range}{(flag is null ? "" : $", {flag.Value.Display.ToLowerInvariant()}")})"));
+            var narrative = new Narrative().Title(biomarker.Name).Row("Result", $"{value} {unit.Display}").Row("Reference range", range).Row("Interpretation", flag?.Display)
                 .Row("Collected", collectedAt.Value.Text).Row("Milestone", Milestones.Displays[milestone]);
             var draft = ObservationDrafts.Start(context, context.FromRecord(ClinicIg.Systems.Result, biomarker.Key), "biomarker-result", narrative,
                 milestone, "laboratory", FhirNodes.Concept(biomarker.System, biomarker.Code, biomarker.System == ClinicIg.Concepts ? ClinicConcepts.Display(biomarker.Code) : null, biomarker.Name),
                 collectedAt.Value.Text, FhirNodes.Array(labRef.DeepClone()));
             draft["issued"] = reportedAt.Value.Text;
             draft["valueQuantity"] = FhirNodes.Quantity(value, unit.Display, unit.Code);
+            if (flag is { } f) draft["interpretation"] = FhirNodes.Array(FhirNodes.Concept(ClinicIg.Standard.ObservationInterpretation, f.Code, f.Display));
             if (range is not null)
             {
                 var rr = new JsonObject();
                 if (low is not null) rr["low"] = FhirNodes.Quantity(low.Value, unit.Display, unit.Code);
                 if (high is not null) rr["high"] = FhirNodes.Quantity(high.Value, unit.Display, unit.Code);
+                rr["text"] = range;
                 draft["referenceRange"] = FhirNodes.Array(rr);
             }
             observations.Add(draft);

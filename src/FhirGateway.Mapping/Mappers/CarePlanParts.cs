@@ -11,7 +11,7 @@ namespace FhirGateway.Mapping.Mappers;
 /// The resources a care-plan update carries besides the CarePlan: the eligibility assessment, the intrathecal
 /// safety review, the goals and the care teams. Each returns its draft (already added) or null with issues.
 /// </summary>
-internal static partial class CarePlanParts
+internal static class CarePlanParts
 {
     private static readonly string[] ReviewOutcomes = ["approved", "not-approved"];
 
@@ -52,7 +52,7 @@ internal static partial class CarePlanParts
         var outcome = s.Code("outcome", true, ReviewOutcomes);
         var rationale = s.String("rationale", true);
         var reviewers = s.Objects("reviewers", true, minItems: 1)
-            .Select(f => (Id: f.String("id", true), Name: f.String("name", true))).ToList();
+            .Select(f => (Id: f.String("id", true), Name: f.String("name", true, isName: true))).ToList();
         if (id is null || reviewedAt is null || outcome is null || rationale is null || reviewers.Count == 0 || context.HasErrors) return null;
 
         var narrative = new Narrative().Title($"Intrathecal safety review {id}: {ClinicConcepts.Display(outcome)}")
@@ -78,8 +78,6 @@ internal static partial class CarePlanParts
             var key = g.String("key", true);
             var category = g.Code("category", true, ["slope-of-decline", "inflammatory-markers", "quality-of-life"]);
             var text = g.String("description", true);
-            if (text is not null && PromisesCure().IsMatch(text))
-                g.Report(IssueCatalogue.RecordInconsistent, "description", g.PathOf("description"), "promises cure or reversal, which the programme never states as a goal");
             if (key is not null && !keys.Add(key)) plan.Report(IssueCatalogue.RecordDuplicateEntry, "goals", plan.PathOf("goals"), key);
             if (key is null || category is null || text is null || context.HasErrors) continue;
 
@@ -104,7 +102,7 @@ internal static partial class CarePlanParts
             var name = t.String("name", true);
             var org = Parties.Read(t, "organization", true);
             var members = t.Objects("members", true, minItems: 1)
-                .Select(m => (Id: m.String("id", true), Name: m.String("name", true), Role: m.String("role", true))).ToList();
+                .Select(m => (Id: m.String("id", true), Name: m.String("name", true, isName: true), Role: m.String("role", true))).ToList();
             if (id is null || name is null || org is null || members.Exists(m => m.Id is null || m.Name is null || m.Role is null) || context.HasErrors) continue;
 
             var draft = context.Add(new ResourceDraft(new ResourceKey("CareTeam", new BusinessIdentifier(ClinicIg.Systems.CareTeam, id)), "clinic-care-team"));
@@ -127,7 +125,4 @@ internal static partial class CarePlanParts
         }
         return teams;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("(^|[^a-z])(cure|cures|cured|curing|reverse|reverses|reversal|reversing)([^a-z]|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex PromisesCure();
 }

@@ -50,10 +50,16 @@ internal sealed class CarePlanUpdateMapper : IKindMapper
         var teams = CarePlanParts.CareTeams(context, plan);
         if (series.Exists(s => s.Route == Routes.Intrathecal) && !plan.Has("safetyReview"))
             context.Issues.Add(IssueCatalogue.RecordSafetyReviewMissing.At(plan.PathOf("safetyReview"), plan.PathOf("safetyReview")));
+        else if (series.Exists(s => s.Route == Routes.Intrathecal && s.Status != "cancelled") && review is not null && ReviewOutcome(review) != "approved")
+            context.Issues.Add(IssueCatalogue.RecordSafetyReviewNotApproved.At(plan.PathOf("safetyReview.outcome"), plan.PathOf("safetyReview.outcome"), ReviewOutcome(review)));
+        if (status == "active" && eligibility is not null && ReviewOutcome(eligibility) != "eligible")
+            context.Issues.Add(IssueCatalogue.RecordNotEligible.At(plan.PathOf("eligibility.eligible"), plan.PathOf("eligibility.eligible"), "false"));
         if (context.HasErrors || id is null || status is null || title is null || start is null || conditionKey is null || eligibility is null) return;
 
         var draft = context.Add(new ResourceDraft(KeyFor(id), "programme-care-plan"));
         draft.Narrate(Narrate(title, status, start, end, description, series, milestones, goals, teams, note));
+        draft["extension"] = FhirNodes.Array(FhirNodes.Extension(ClinicIg.Extension("eligibility-outcome"), "valueCodeableConcept",
+            ClinicConcepts.Concept(ReviewOutcome(eligibility))));
         draft["identifier"] = FhirNodes.Array(FhirNodes.Identifier(draft.Key.Identifier));
         draft["status"] = status;
         draft["intent"] = "plan";
@@ -75,6 +81,10 @@ internal sealed class CarePlanUpdateMapper : IKindMapper
         draft["activity"] = activities;
         if (note is not null) draft["note"] = FhirNodes.Array(FhirNodes.Annotation(note));
     }
+
+    /// <summary>The clinic code an eligibility assessment or safety review found (eligible, approved…).</summary>
+    private static string ReviewOutcome(ResourceDraft observation) =>
+        observation["valueCodeableConcept"]!["coding"]![0]!["code"]!.GetValue<string>();
 
     private static List<Series> ReadSeries(RecordFields plan)
     {
@@ -126,7 +136,10 @@ internal sealed class CarePlanUpdateMapper : IKindMapper
             ["code"] = ClinicConcepts.Concept("msc-infusion", "MSC infusion series"),
         };
         if (s.Route == Routes.Intrathecal && review is not null)
+        {
+            ((JsonArray)detail["extension"]!).Add(Routes.ReviewOutcomeExtension(ReviewOutcome(review)));
             detail["reasonReference"] = FhirNodes.Array(FhirNodes.Reference(review.Key, "Intrathecal safety review"));
+        }
         detail["status"] = s.Status;
         detail["scheduledTiming"] = new JsonObject
         {

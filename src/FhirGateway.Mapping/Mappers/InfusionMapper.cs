@@ -9,11 +9,13 @@ namespace FhirGateway.Mapping.Mappers;
 
 /// <summary>
 /// One MSC infusion as an msc-infusion Procedure: route, product lot, dose in 10^6 cells/kg, number in the series,
-/// when, status, the care plan it belongs to and, for intrathecal delivery, the recorded safety review (required).
+/// when, status, the care plan it belongs to and, for intrathecal delivery, the recorded safety review and its outcome
+/// (required, and only an approved review allows it).
 /// </summary>
 internal sealed class InfusionMapper : IKindMapper
 {
     private static readonly string[] Statuses = ["completed", "stopped", "in-progress"];
+    private static readonly string[] ReviewOutcomes = ["approved", "not-approved"];
 
     public string Kind => RecordKinds.Infusion;
 
@@ -29,10 +31,15 @@ internal sealed class InfusionMapper : IKindMapper
         var dose = r.Number("doseMillionCellsPerKg", true, 0m, 20m, minExclusive: true);
         var status = r.Code("status", true, Statuses);
         var reviewId = r.String("safetyReviewId", false);
+        var reviewOutcome = r.Code("safetyReviewOutcome", false, ReviewOutcomes);
         var performer = Parties.Read(r, "performer", false);
         var note = r.String("note", false);
         if (route == Routes.Intrathecal && reviewId is null && !r.Has("safetyReviewId"))
             context.Issues.Add(IssueCatalogue.RecordSafetyReviewMissing.At("safetyReviewId", "safetyReviewId"));
+        else if (route == Routes.Intrathecal && reviewId is not null && reviewOutcome != "approved" && !r.Has("safetyReviewOutcome"))
+            context.Issues.Add(IssueCatalogue.RecordMissingField.At("safetyReviewOutcome", "safetyReviewOutcome", "the outcome of the safety review (approved) an intrathecal infusion relies on"));
+        else if (route == Routes.Intrathecal && reviewOutcome is not null && reviewOutcome != "approved")
+            context.Issues.Add(IssueCatalogue.RecordSafetyReviewNotApproved.At("safetyReviewOutcome", "safetyReviewOutcome", reviewOutcome));
         if (endedAt is not null && performedAt is not null && endedAt.Value.Value < performedAt.Value.Value)
             r.Report(IssueCatalogue.RecordInconsistent, "endedAt", r.PathOf("endedAt"), "is before performedAt");
         if (context.HasErrors || performedAt is null || route is null || lot is null || dose is null || status is null) return;
@@ -43,7 +50,7 @@ internal sealed class InfusionMapper : IKindMapper
             .Row("When", endedAt is null ? performedAt.Value.Text : $"{performedAt.Value.Text} to {endedAt.Value.Text}")
             .Row("Product lot", lot)
             .Row("Dose", $"{dose} × 10^6 cells/kg")
-            .Row("Safety review", reviewId)
+            .Row("Safety review", reviewId is null ? null : $"{reviewId}{(reviewOutcome is null ? "" : $" ({ClinicConcepts.Display(reviewOutcome)})")}")
             .Row("Performed by", performer?.Name ?? context.RecordedByName)
             .Row("Note", note));
         var extensions = new JsonArray
@@ -55,11 +62,14 @@ internal sealed class InfusionMapper : IKindMapper
         if (number is not null) extensions.Add(FhirNodes.Extension(ClinicIg.Extension("infusion-number"), "valuePositiveInt", number.Value));
         if (reviewId is not null)
             extensions.Add(FhirNodes.Extension(ClinicIg.Extension("safety-review"), "valueReference", FhirNodes.Reference(CarePlanUpdateMapper.SafetyReviewKey(reviewId), "Intrathecal safety review")));
+        if (reviewOutcome is not null) extensions.Add(Routes.ReviewOutcomeExtension(reviewOutcome));
         draft["extension"] = extensions;
         draft["identifier"] = FhirNodes.Array(FhirNodes.Identifier(draft.Key.Identifier));
         if (planId is not null) draft["basedOn"] = FhirNodes.Array(FhirNodes.Reference(CarePlanUpdateMapper.KeyFor(planId)));
         draft["status"] = status;
-        draft["code"] = FhirNodes.Concept([ClinicConcepts.Coding("msc-infusion"), FhirNodes.Coding(ClinicIg.Standard.Snomed, "1269349006")], "MSC infusion");
+        // The clinic's own code only: SNOMED CT has no concept for an MSC infusion, and its stem cell transplantation
+        // concepts read as a haematopoietic transplant in a hospital EHR (profiles/code-notes.md).
+        draft["code"] = FhirNodes.Concept([ClinicConcepts.Coding("msc-infusion")], "MSC infusion");
         draft["subject"] = context.PatientReference();
         if (endedAt is null) draft["performedDateTime"] = performedAt.Value.Text;
         else draft["performedPeriod"] = FhirNodes.Period(performedAt.Value.Text, endedAt.Value.Text);

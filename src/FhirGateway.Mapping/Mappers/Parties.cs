@@ -11,16 +11,13 @@ namespace FhirGateway.Mapping.Mappers;
 /// </summary>
 internal static class Parties
 {
-    public const string PartnerOrganizationId = "northbridge-uh";
-    public const string PartnerOrganizationName = "Northbridge University Hospital";
-
     /// <summary>Reads a <c>{"id", "name"}</c> object; null (with issues) when it is missing or incomplete.</summary>
     public static (string Id, string Name)? Read(RecordFields fields, string name, bool required)
     {
         var party = fields.Object(name, required);
         if (party is null) return null;
         var id = party.String("id", true);
-        var display = party.String("name", true);
+        var display = party.String("name", true, isName: true);
         return id is null || display is null ? null : (id, display);
     }
 

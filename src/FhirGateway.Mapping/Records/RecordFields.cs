@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FhirGateway.Fhir.Issues;
+using FhirGateway.Mapping.Honesty;
 
 namespace FhirGateway.Mapping.Records;
 
@@ -63,21 +64,40 @@ internal sealed partial class RecordFields
         return items;
     }
 
-    public string? String(string name, bool required)
+    /// <summary>
+    /// A non-empty string. Every text is held to the honesty rule (<see cref="ClaimRule"/>) unless it is a
+    /// <paramref name="name"/> of a person or organisation (<paramref name="isName"/>), which states no claim.
+    /// </summary>
+    public string? String(string name, bool required, bool isName = false)
     {
         if (!Get(name, required, "a non-empty string", out var value)) return null;
-        if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())) return value.GetString()!.Trim();
+        if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            var text = value.GetString()!.Trim();
+            if (!isName) Honest(PathOf(name), text);
+            return text;
+        }
         Wrong(name, "a non-empty string", value);
         return null;
     }
 
-    public IReadOnlyList<string> Strings(string name, bool required)
+    public IReadOnlyList<string> Strings(string name, bool required, bool isName = false)
     {
         if (!Get(name, required, "an array of strings", out var value)) return [];
         if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())))
-            return value.EnumerateArray().Select(v => v.GetString()!.Trim()).ToList();
+        {
+            var texts = value.EnumerateArray().Select(v => v.GetString()!.Trim()).ToList();
+            if (!isName) for (var i = 0; i < texts.Count; i++) Honest($"{PathOf(name)}[{i}]", texts[i]);
+            return texts;
+        }
         Wrong(name, "an array of non-empty strings", value);
         return [];
+    }
+
+    private void Honest(string path, string text)
+    {
+        if (text.Contains(' ', StringComparison.Ordinal) && ClaimRule.Find(text) is { } claim)
+            _issues.Add(IssueCatalogue.RecordForbiddenClaim.At(path, path, claim.Claim, claim.Words));
     }
 
     public bool? Boolean(string name, bool required)

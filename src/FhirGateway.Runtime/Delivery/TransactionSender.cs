@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FhirGateway.Mapping;
 using FhirGateway.Mapping.Bundles;
+using FhirGateway.Mapping.Partners;
 using FhirGateway.Runtime.Partners;
 using FhirGateway.Runtime.Store;
 
@@ -38,7 +39,7 @@ public sealed class TransactionSender(ITransactionBundleBuilder bundles, Version
         ArgumentNullException.ThrowIfNull(partner);
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(support);
-        var bundle = bundles.Build(group.Select(d => d.Record).ToList(), support);
+        var bundle = bundles.Build(group.Select(d => PartnerView.For(d.Record, partner.Coding)).ToList(), support); // the partner's MRN and ICD-10 edition
         var entries = (JsonNode.Parse(bundle.Json.Span)?["entry"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var check = await guard.ApplyAsync(partner, entries, bundle.Entries, cancellationToken);
         if (check.Failure is { } failed)

@@ -58,6 +58,7 @@ public static class GatewayModules
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<RecordIntake>();
+        builder.Services.TryAddSingleton<IRecordMapper, RecordMapper>(); // intake checks the record contract of the mapper
         builder.Services.AddAuthentication(IntakeAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, IntakeAuthenticationHandler>(IntakeAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
@@ -80,6 +81,7 @@ public static class GatewayModules
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<PartnerDirectory>();
+        builder.Services.TryAddSingleton<CrossRecordChecks>();
         builder.Services.TryAddSingleton<RecordProcessor>();
         builder.Services.AddHostedService<PipelineWorker>();
         return builder;

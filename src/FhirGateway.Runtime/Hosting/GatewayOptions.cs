@@ -124,6 +124,10 @@ public sealed class PartnerOptions
     public string? ClientCertificatePassword { get; set; }
     /// <summary>Or a certificate in a store: <c>CurrentUser/My/THUMBPRINT</c>.</summary>
     public string? ClientCertificateStore { get; set; }
+    /// <summary>The ICD-10 edition its EHR reads: <c>who</c> (WHO ICD-10, the default) or <c>cm</c> (ICD-10-CM).</summary>
+    public string Icd10 { get; set; } = "who";
+    /// <summary>The system of its own patient identifier (MRN), matched against the record's <c>patient.partnerIdentifiers[]</c>; none to match by the clinic MRN.</summary>
+    public string? PatientIdentifierSystem { get; set; }
     /// <summary>Whether and how the gateway follows what the partner's team records (polling or a subscription).</summary>
     public PartnerInboundOptions Inbound { get; set; } = new();
 }

@@ -50,6 +50,10 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             if (string.IsNullOrWhiteSpace(p.Id) || !p.Id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
                 fail(at + "Id", $"must be a non-empty id of letters, digits, '-', '_' or '.', found '{p.Id}'");
             else if (!ids.Add(p.Id)) fail(at + "Id", $"'{p.Id}' is used by another partner");
+            if (FhirGateway.Mapping.Partners.PartnerCoding.ParseIcd10(p.Icd10) is null)
+                fail(at + "Icd10", $"must be who (WHO ICD-10) or cm (ICD-10-CM), found '{p.Icd10}'");
+            if (p.PatientIdentifierSystem is { Length: > 0 } pis && !Uri.TryCreate(pis.Trim(), UriKind.Absolute, out _))
+                fail(at + "PatientIdentifierSystem", $"must be the absolute URI of the partner's patient identifier system, found '{pis}'");
             if (PartnerDirectory.ParseOrganization(p.Organization) is null)
                 fail(at + "Organization", $"must be the partner organisation's identifier as system|value, found '{p.Organization}'");
             if (!IsHttpUrl(p.BaseUrl)) fail(at + "BaseUrl", $"must be an absolute http(s) URL of the partner's FHIR endpoint, found '{p.BaseUrl}'");

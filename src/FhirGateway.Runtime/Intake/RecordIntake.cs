@@ -1,5 +1,6 @@
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Mapping.Records;
+using FhirGateway.Mapping;
 using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Hosting;
 using FhirGateway.Runtime.Store;
@@ -15,14 +16,15 @@ public sealed record IntakeResult(IntakeReceipt? Receipt, IReadOnlyList<Issue> I
 }
 
 /// <summary>
-/// The one way records enter the gateway (HTTP, <c>fhirgw ingest</c>, the inbox folder): checks the size
-/// (<c>Intake:MaxRecordBytes</c>, the same for every way in), reads the envelope, refuses a bad record with its issues
-/// (at most <see cref="IssueLimit.Default"/> and a summary), stores a good one and answers only once it is stored. A
-/// repeat of the same record id and version gets the original receipt; the same id and version with other content is
-/// refused as a conflict.
+/// The one way records enter the gateway (HTTP, <c>fhirgw ingest</c>, the inbox folder, the Service Bus queue): checks
+/// the size (<c>Intake:MaxRecordBytes</c>, the same for every way in), reads the envelope, checks the record against its
+/// kind's contract (the mapper's, <see cref="IRecordMapper.CheckContract"/>), refuses a bad record with its issues (at
+/// most <see cref="IssueLimit.Default"/> and a summary), stores a good one and answers only once it is stored. A repeat
+/// of the same record id and version gets the original receipt; the same id and version with other content is refused
+/// as a conflict.
 /// </summary>
-public sealed class RecordIntake(IGatewayStore store, GatewayMetrics metrics, WorkSignals signals, IOptions<GatewayOptions> options, LogRecordKeys keys,
-    ILogger<RecordIntake> logger)
+public sealed class RecordIntake(IGatewayStore store, IRecordMapper mapper, GatewayMetrics metrics, WorkSignals signals, IOptions<GatewayOptions> options,
+    LogRecordKeys keys, ILogger<RecordIntake> logger)
 {
     /// <summary>The largest record taken in (<c>Intake:MaxRecordBytes</c>).</summary>
     public int MaxRecordBytes { get; } = options.Value.Intake.MaxRecordBytes;
@@ -40,6 +42,7 @@ public sealed class RecordIntake(IGatewayStore store, GatewayMetrics metrics, Wo
         if (RefuseIfTooLarge(json.Length, source) is { } tooLarge) return tooLarge;
         var issues = new List<Issue>();
         var envelope = RecordEnvelopeReader.Read(json, issues);
+        if (envelope is not null && !issues.Exists(i => i.IsError)) issues.AddRange(mapper.CheckContract(json, envelope));
         if (envelope is null || issues.Exists(i => i.IsError))
         {
             Log.RecordRefused(logger, source, Codes(issues));

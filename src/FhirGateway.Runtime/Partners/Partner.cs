@@ -1,4 +1,5 @@
 using FhirGateway.Mapping;
+using FhirGateway.Mapping.Partners;
 using FhirGateway.Mapping.Records;
 using FhirGateway.Runtime.Hosting;
 
@@ -22,6 +23,8 @@ public sealed class Partner
         Auth = options.Auth;
         Timeout = options.Timeout;
         BatchSize = options.BatchSize;
+        Coding = new PartnerCoding(PartnerCoding.ParseIcd10(options.Icd10) ?? throw new ArgumentException($"Partner {options.Id}: Icd10 must be who or cm.", nameof(options)),
+            string.IsNullOrWhiteSpace(options.PatientIdentifierSystem) ? null : options.PatientIdentifierSystem.Trim());
         Inbound = options.Inbound;
         MaxTransactionEntries = options.MaxTransactionEntries;
         ConditionalReferences = options.ConditionalReferences;
@@ -39,6 +42,8 @@ public sealed class Partner
     public PartnerAuthOptions Auth { get; }
     public TimeSpan Timeout { get; }
     public int BatchSize { get; }
+    /// <summary>How this partner reads what is sent: its ICD-10 edition and its patient identifier system.</summary>
+    public PartnerCoding Coding { get; }
     /// <summary>Whether and how the gateway follows what the partner's team records.</summary>
     public PartnerInboundOptions Inbound { get; }
     /// <summary>The configured limit of entries per transaction, if any.</summary>

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace FhirGateway.Runtime.Pipeline;
 
 /// <summary>
-/// One record through the pipeline: map → validate against the clinic profiles → consent gate per partner that
+/// One record through the pipeline: map → validate against the clinic profiles → check against the records already
+/// routed (<see cref="CrossRecordChecks"/>: an infusion's lot, plan and safety review) → consent gate per partner that
 /// follows the patient → routed (deliveries queued, pending or held) or parked with its reasons. Each outcome is
 /// one store transaction with its ledger entries.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed class RecordProcessor(
     IGatewayStore store,
     IRecordMapper mapper,
     IRecordValidator validator,
+    CrossRecordChecks crossChecks,
     PartnerDirectory partners,
     GatewayMetrics metrics,
     WorkSignals signals,
@@ -30,6 +32,7 @@ public sealed class RecordProcessor(
 {
     public const string MappingStep = "mapping";
     public const string ValidationStep = "validation";
+    public const string CrossRecordStep = "cross-record";
 
     public async Task ProcessAsync(ClaimedRecord claimed, string owner, CancellationToken cancellationToken)
     {
@@ -68,7 +71,13 @@ public sealed class RecordProcessor(
             await ParkAsync(claimed, owner, ValidationStep, issues, [mapped], cancellationToken);
             return;
         }
-        await RouteAsync(claimed, owner, record, [mapped], issues, cancellationToken);
+        var cross = await crossChecks.CheckAsync(record, cancellationToken);
+        if (cross.Any(i => i.IsError))
+        {
+            await ParkAsync(claimed, owner, CrossRecordStep, [.. issues, .. cross], [mapped], cancellationToken);
+            return;
+        }
+        await RouteAsync(claimed, owner, record, [mapped], [.. issues, .. cross], cancellationToken);
     }
 
     private async Task RouteAsync(ClaimedRecord claimed, string owner, MappedRecord record, List<LedgerDraft> ledger, IReadOnlyList<Issue> warnings, CancellationToken cancellationToken)

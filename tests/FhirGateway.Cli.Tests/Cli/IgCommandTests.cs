@@ -27,6 +27,20 @@ public sealed class IgCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_unpacked_package_validates_without_an_error()
+    {
+        var target = Path.Combine(_folder, "ig.tgz");
+        await Run("ig", "pack", "--out", target);
+        var unpacked = Directory.CreateDirectory(Path.Combine(_folder, "unpacked")).FullName;
+        System.Formats.Tar.TarFile.ExtractToDirectory(new System.IO.Compression.GZipStream(File.OpenRead(target), System.IO.Compression.CompressionMode.Decompress), unpacked, false);
+
+        var (exit, output, errors) = await Run("validate", Path.Combine(unpacked, "package"));
+
+        Assert.True(exit == CliApp.ExitOk, output + errors);
+        Assert.Matches(@"validated \d+ files \(\d+ resources\): 0 invalid; 0 errors", output);
+    }
+
+    [Fact]
     public async Task Packing_is_deterministic_and_the_embedded_ig_is_the_folder()
     {
         var a = Path.Combine(_folder, "a.tgz");

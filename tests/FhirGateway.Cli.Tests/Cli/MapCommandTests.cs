@@ -33,7 +33,7 @@ public sealed class MapCommandTests
         var file = Repo("seeds", "broken", "unit-does-not-fit.json");
         var (exit, output, errors) = await Run("map", file);
         Assert.Equal((CliApp.ExitIssues, ""), (exit, output));
-        Assert.Contains($"{file}:42:7 error record-unit-mismatch ", errors, StringComparison.Ordinal);
+        Assert.Contains($"{file}:51:7 error record-unit-mismatch ", errors, StringComparison.Ordinal);
         Assert.Contains("@ results[1].unit", errors, StringComparison.Ordinal);
         Assert.Contains("biomarker-panel record REC-100234-BMK-92@1 was not mapped", errors, StringComparison.Ordinal);
     }

@@ -46,6 +46,7 @@ internal static partial class RecordReverseMapper
         o["doseMillionCellsPerKg"] = Num(Extension(p, "msc-dose")!["valueQuantity"]!["value"]);
         o["status"] = Str(p["status"]);
         if (Extension(p, "safety-review") is { } review) o["safetyReviewId"] = Str(review["valueReference"]!["identifier"]!["value"]);
+        if (Extension(p, "safety-review-outcome") is { } outcome) o["safetyReviewOutcome"] = Code(outcome["valueCodeableConcept"]);
         o["performer"] = Party(p["performer"]![0]!["actor"]);
         if (p["note"] is JsonArray note) o["note"] = Str(note[0]!["text"]);
         return o;

@@ -54,7 +54,13 @@ internal static partial class RecordReverseMapper
             ["gender"] = Str(patient["gender"]),
             ["birthDate"] = Str(patient["birthDate"]),
         };
-        if (ids.Count > 1) p["partnerMrn"] = Str(ids[1]!["value"]);
+        if (ids.Count > 1)
+            p["partnerIdentifiers"] = new JsonArray(ids.Skip(1).Select(id =>
+            {
+                var x = new JsonObject { ["system"] = Str(id!["system"]), ["value"] = Str(id["value"]) };
+                if (id["assigner"] is JsonObject a) x["assigner"] = new JsonObject { ["id"] = Str(a["identifier"]!["value"]), ["name"] = Str(a["display"]) };
+                return (JsonNode)x;
+            }).ToArray());
         return p;
     }
 

@@ -36,7 +36,7 @@ public sealed class QueueRecordIntakeTests : IAsyncLifetime
     private QueueRecordIntake Intake(IGatewayStore? store = null, int maxRecordBytes = 1024 * 1024)
     {
         var options = Options.Create(new GatewayOptions { Intake = { MaxRecordBytes = maxRecordBytes } });
-        var intake = new RecordIntake(store ?? _store.Store, new GatewayMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
+        var intake = new RecordIntake(store ?? _store.Store, new FakeRecordMapper(), new GatewayMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             new WorkSignals(), options, new LogRecordKeys(options, FhirGateway.Runtime.Ledger.LedgerKeyRing.None), NullLogger<RecordIntake>.Instance);
         return new QueueRecordIntake(intake, options, NullLogger<QueueRecordIntake>.Instance);
     }

@@ -36,9 +36,12 @@ public static class DefinitionSources
         return collector;
     }
 
-    /// <summary>The FHIR resource files under a folder (recursively), JSON and XML, in name order.</summary>
+    /// <summary>
+    /// The FHIR resource files under a folder (recursively), JSON and XML, in name order: a FHIR package's manifest
+    /// (<c>package.json</c>) and index (<c>.index.json</c>) describe the package and are not resources.
+    /// </summary>
     public static IEnumerable<string> ResourceFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-            .Where(f => FhirFormats.FromPath(f) is not null)
+            .Where(f => FhirFormats.FromPath(f) is not null && Path.GetFileName(f) is not ("package.json" or ".index.json"))
             .Order(StringComparer.Ordinal);
 }

@@ -18,6 +18,10 @@ internal static class Routes
         FhirNodes.Extension(ClinicIg.Extension("administration-route"), "valueCodeableConcept",
             FhirNodes.Concept(ClinicIg.Standard.Snomed, Snomed(route), null, route == Intrathecal ? "Intrathecal" : "Intravenous"));
 
+    /// <summary>The outcome of the safety review an intrathecal delivery relies on, as the citing record states it (extension safety-review-outcome).</summary>
+    public static JsonObject ReviewOutcomeExtension(string outcome) =>
+        FhirNodes.Extension(ClinicIg.Extension("safety-review-outcome"), "valueCodeableConcept", ClinicConcepts.Concept(outcome));
+
     public static JsonObject DoseExtension(Records.RecordNumber dose) =>
         FhirNodes.Extension(ClinicIg.Extension("msc-dose"), "valueQuantity", FhirNodes.Quantity(dose, "10^6 cells/kg", "10*6/kg"));
 }
