@@ -93,7 +93,7 @@ public sealed class InboxWatcher(RecordIntake intake, IOptions<GatewayOptions> o
         var target = Unique(Path.Combine(Folder, "rejected", name));
         try
         {
-            await File.WriteAllTextAsync(Path.ChangeExtension(target, ".outcome.json"), OperationOutcomeWriter.ToJson(issues), cancellationToken);
+            await File.WriteAllTextAsync(Path.ChangeExtension(target, ".outcome.json"), IssueLimit.ToBoundedJson(issues), cancellationToken);
             File.Move(file, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -54,8 +54,9 @@ public static class RecordsEndpoint
         Results.Json(new ReceiptResponse(receipt.ReceiptId, receipt.RecordKey, text, receipt.ReceivedAt), RuntimeJsonContext.Default.ReceiptResponse,
             contentType: "application/json", statusCode: status);
 
+    /// <summary>The refusal's OperationOutcome, bounded like a stored one (at most 100 issues and about 32 KB, then a summary with the count).</summary>
     private static IResult Outcome(int status, params Issue[] issues) =>
-        Results.Text(OperationOutcomeWriter.ToJson(issues), "application/fhir+json", System.Text.Encoding.UTF8, status);
+        Results.Text(IssueLimit.ToBoundedJson(issues), "application/fhir+json", System.Text.Encoding.UTF8, status);
 
     private static bool IsJson(string contentType)
     {

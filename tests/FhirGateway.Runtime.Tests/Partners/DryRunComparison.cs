@@ -60,7 +60,8 @@ public static class DryRunComparison
             var mapping = mapper.Map(bytes);
             Assert.True(mapping.Success, string.Join("\n", mapping.Issues));
             var stamp = RecordStamp.Of(mapping.Record!.Envelope);
-            foreach (var resource in mapping.Record.Resources)
+            // what this partner is sent: its view of the record (no partner coding configured: WHO ICD-10, matched by the clinic MRN)
+            foreach (var resource in FhirGateway.Mapping.Partners.PartnerView.For(mapping.Record, FhirGateway.Mapping.Partners.PartnerCoding.Default).Resources)
             {
                 var json = JsonNode.Parse(resource.Json.Span)!.AsObject();
                 var key = (resource.ResourceType, PartnerContents.Identity(json));
