@@ -136,7 +136,7 @@ public sealed class DeliveryProcessor(
         if (again.Count == 0) return;
         var attempt = again.Max(d => d.Attempts) + 1;
         var next = time.GetUtcNow() + _schedule.Delay(attempt, x.Verdict.RetryAfter);
-        await store.ScheduleRetryAsync(Ids(again), identity.Owner, next, x.Answer.StatusText, x.Verdict.Reason,
+        await store.ScheduleRetryAsync(Ids(again), identity.Owner, next, x.Answer.StatusText, x.Answer.Cause ?? x.Verdict.Reason,
             (x with { Batch = again }).Ledger(_ => null, $"{x.Verdict.Reason}; retry at {LedgerTime.Format(next)}"), cancellationToken);
         metrics.Retry(x.Partner.Id, x.Answer.StatusText);
         Log.RetryScheduled(logger, x.Partner.Id, x.Answer.StatusText, again.Count, attempt, next);
@@ -145,7 +145,7 @@ public sealed class DeliveryProcessor(
     private async Task ParkAsync(Exchange x, IReadOnlyList<ClaimedDelivery> parked, string outcome, string status, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var text = OutcomeText(outcome);
+        var text = OutcomeText.First(outcome);
         var audits = parked.Select(d => (d.Id, AuditEventFactory.Create(x.Partner, d, x.Audited(d), success: false, text, now))).ToList();
         var ledger = x.Ledger(_ => null, "refused").ToList();
         ledger.AddRange(parked.Select(d => new LedgerDraft(LedgerSteps.Parked, d.RecordKey, d.PatientId)
@@ -158,23 +158,6 @@ public sealed class DeliveryProcessor(
         await store.ParkDeliveriesAsync(Ids(parked), identity.Owner, status, outcome, audits, ledger, cancellationToken);
         metrics.DeliveryParked(x.Partner.Id, parked.Count);
         foreach (var d in parked) Log.DeliveryParked(logger, x.Partner.Id, d.RecordKey, status);
-    }
-
-    /// <summary>The first issue's text of an OperationOutcome (for AuditEvent.outcomeDesc and the ledger).</summary>
-    private static string? OutcomeText(string outcome)
-    {
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(outcome);
-            if (!doc.RootElement.TryGetProperty("issue", out var issues) || issues.GetArrayLength() == 0) return null;
-            var first = issues[0];
-            if (first.TryGetProperty("details", out var details) && details.TryGetProperty("text", out var t)) return t.GetString();
-            return first.TryGetProperty("diagnostics", out var d) ? d.GetString() : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 
     private static List<long> Ids(IEnumerable<ClaimedDelivery> deliveries) => deliveries.Select(d => d.Id).ToList();

@@ -8,4 +8,7 @@ public sealed record PartnerAnswer(int? StatusCode, ReadOnlyMemory<byte> Body, T
 {
     /// <summary>The status as the ledger writes it: the HTTP code, or the failure.</summary>
     public string StatusText => StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Failure ?? "no-answer";
+
+    /// <summary>The cause in words, for operators: the partner's status line (<c>503 Service Unavailable</c>), <c>connection refused by 127.0.0.1:5089</c>, <c>timeout after 30 s</c>.</summary>
+    public string? Cause { get; init; }
 }

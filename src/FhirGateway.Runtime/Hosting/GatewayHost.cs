@@ -1,5 +1,6 @@
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
+using FhirGateway.Runtime.WebConsole;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -44,6 +45,7 @@ public static class GatewayHost
         builder.AddRecordPipeline();
         builder.AddPartnerDelivery();
         builder.AddGatewayOperations();
+        builder.AddOperatorConsole();
         settings.Compose?.Invoke(builder);
         builder.AddClinicMapping();
         builder.WebHost.UseUrls((builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -74,8 +76,11 @@ public static class GatewayHost
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapPost("/records", RecordsEndpoint.PostAsync).RequireAuthorization();
-        app.MapGet("/records/{receipt}", RecordsEndpoint.GetAsync).RequireAuthorization();
+        app.MapPost("/records", RecordsEndpoint.PostAsync).RequireAuthorization(ConsoleModule.SendPolicy);
+        app.MapGet("/records", RecordsListEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy);
+        app.MapPost("/records/_search", RecordsListEndpoint.SearchAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy);
+        app.MapGet("/records/{receipt}", RecordsEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy);
+        app.MapOperatorConsole();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });

@@ -78,8 +78,9 @@ public static class GatewayModules
         builder.Services.TryAddSingleton<PartnerClient>();
         builder.Services.TryAddSingleton<DeliveryProcessor>();
         builder.Services.AddHttpClient(PartnerTokens.TokenClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        var partners = builder.Configuration.GetSection("Partners").Get<List<PartnerOptions>>() ?? [];
-        foreach (var id in partners.Select(p => p.Id).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal))
+        // only the ids, as text: converting the other settings here would throw before they are validated and named
+        var ids = builder.Configuration.GetSection("Partners").GetChildren().Select(p => p["Id"]);
+        foreach (var id in ids.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id!).Distinct(StringComparer.Ordinal))
         {
             var client = builder.Services.AddHttpClient("partner:" + id, c => c.Timeout = Timeout.InfiniteTimeSpan);
             client.AddResilienceHandler("partner", (pipeline, context) =>
@@ -116,7 +117,14 @@ public static class GatewayModules
         if (builder.Services.Any(s => s.ServiceType == typeof(GatewayOptionsValidator))) return builder;
         builder.Services.AddSingleton<GatewayOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>>(sp => sp.GetRequiredService<GatewayOptionsValidator>());
-        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration).ValidateOnStart();
+        // Each setting's text is checked against its option's type before binding, so a value that cannot be converted is
+        // a named problem like any invalid setting (and a duration without its unit is refused), never a binder exception.
+        builder.Services.AddOptions<GatewayOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            var problems = SettingsCheck.Problems(configuration);
+            if (problems.Count > 0) throw new OptionsValidationException(Options.DefaultName, typeof(GatewayOptions), problems);
+            configuration.Bind(options);
+        }).ValidateOnStart();
         return builder;
     }
 

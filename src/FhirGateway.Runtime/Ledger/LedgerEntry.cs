@@ -35,4 +35,8 @@ public static class LedgerSteps
     public const string PartnerResponse = "partner-response";
     public const string RetryScheduled = "retry-scheduled";
     public const string Replayed = "replayed";
+    /// <summary>A delivered record's payload and resources were removed under the retention rule; the entry keeps the payload's hash.</summary>
+    public const string Pruned = "pruned";
+    /// <summary>An operator's action in the console (replay, release), with who did it.</summary>
+    public const string Console = "console";
 }

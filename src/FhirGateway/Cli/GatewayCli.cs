@@ -45,6 +45,11 @@ internal static class GatewayCli
     public static async Task<IHost?> ToolsAsync(string command, Location location, TextWriter stderr, CancellationToken cancellationToken, bool existingData = false)
     {
         ArgumentNullException.ThrowIfNull(location);
+        if (SettingsFile.Problem(location.Config) is { } problem)
+        {
+            await stderr.WriteLineAsync($"{command}: {problem}".AsMemory(), cancellationToken);
+            return null;
+        }
         IHost host;
         GatewayOptions options;
         try

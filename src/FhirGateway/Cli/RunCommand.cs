@@ -28,6 +28,11 @@ internal static class RunCommand
     {
         var overrides = GatewayCli.Overrides(location.Data);
         if (!string.IsNullOrWhiteSpace(urls)) overrides["Http:Urls"] = urls;
+        if (SettingsFile.Problem(location.Config) is { } problem)
+        {
+            await stderr.WriteLineAsync($"run: {problem}".AsMemory(), cancellationToken);
+            return CliApp.ExitUsage;
+        }
         WebApplication? app = null;
         try
         {
@@ -37,7 +42,7 @@ internal static class RunCommand
             _ = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
             await app.StartAsync(cancellationToken);
         }
-        catch (Exception e) when (e is OptionsValidationException or InvalidDataException or FormatException or IOException)
+        catch (Exception e) when (e is OptionsValidationException or InvalidDataException or FormatException or IOException or InvalidOperationException)
         {
             if (app is not null) await app.DisposeAsync();
             if (e is OptionsValidationException invalid) await GatewayCli.ReportAsync("run", invalid, stderr, cancellationToken);
