@@ -34,11 +34,19 @@ public sealed class DeliveryProcessor(
     {
         ArgumentNullException.ThrowIfNull(partner);
         ArgumentNullException.ThrowIfNull(batch);
+        using var span = GatewayTracing.Start("delivery", partner: partner.Id);
+        span?.SetTag(GatewayTracing.RecordKey, string.Join(",", batch.Select(d => d.RecordKey)));
         var allowed = await GateAsync(partner, batch, cancellationToken);
-        if (allowed.Count == 0) return;
+        if (allowed.Count == 0)
+        {
+            GatewayTracing.End(span, "held");
+            return;
+        }
         var bundle = bundles.Build(allowed.Select(d => d.Record).ToList());
         var answer = await client.PostTransactionAsync(partner, bundle.Json, cancellationToken);
         var verdict = DeliveryVerdict.Judge(partner.Id, answer, bundle.Entries.Count, allowed.Count);
+        span?.SetTag("http.response.status_code", answer.StatusCode);
+        GatewayTracing.End(span, verdict.Kind.ToString().ToLowerInvariant(), failed: verdict.Kind is VerdictKind.Retry or VerdictKind.Park);
         metrics.DeliveryDuration(partner.Id, answer.Elapsed, verdict.Kind.ToString().ToLowerInvariant());
         var exchange = new Exchange(partner, allowed, bundle, answer, verdict);
         switch (verdict.Kind)

@@ -3,6 +3,7 @@ using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.WebConsole;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -54,6 +55,13 @@ public static class GatewayHost
         return app;
     }
 
+    /// <summary>The OperationOutcome answers of an endpoint, for its OpenAPI description.</summary>
+    private static RouteHandlerBuilder Refusals(this RouteHandlerBuilder endpoint, params int[] statuses)
+    {
+        foreach (var status in statuses) endpoint.Produces<ApiShapes.OperationOutcome>(status, "application/fhir+json");
+        return endpoint;
+    }
+
     /// <summary>The addresses a started web host listens on (port 0 resolved).</summary>
     public static IReadOnlyList<string> Addresses(IServiceProvider services) =>
         services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
@@ -76,11 +84,24 @@ public static class GatewayHost
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapPost("/records", RecordsEndpoint.PostAsync).RequireAuthorization(ConsoleModule.SendPolicy);
-        app.MapGet("/records", RecordsListEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy);
-        app.MapPost("/records/_search", RecordsListEndpoint.SearchAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy);
-        app.MapGet("/records/{receipt}", RecordsEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy);
+        app.MapPost("/records", RecordsEndpoint.PostAsync).RequireAuthorization(ConsoleModule.SendPolicy)
+            .WithSummary("Send one clinic record (JSON); 202 once it is durably stored, with its receipt and Location.")
+            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .Produces<ReceiptResponse>(StatusCodes.Status202Accepted).Produces<ReceiptResponse>(StatusCodes.Status200OK)
+            .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        app.MapGet("/records", RecordsListEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy)
+            .WithSummary("List records newest first by state, partner, kind and received time; page with the cursor 'next'. A patient filter goes only in POST /records/_search.")
+            .Produces<ApiShapes.RecordList>().Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
+        app.MapPost("/records/_search", RecordsListEndpoint.SearchAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy)
+            .WithSummary("List records with the filters as a form body (state, partner, patient, kind, since, until, page, limit).")
+            .Produces<ApiShapes.RecordList>().Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType);
+        app.MapGet("/records/{receipt}", RecordsEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy)
+            .WithSummary("Where the record of a receipt stands, each partner's delivery and the cause of its last failure.")
+            .Produces<ApiShapes.RecordStatus>().Refusals(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
         app.MapOperatorConsole();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });

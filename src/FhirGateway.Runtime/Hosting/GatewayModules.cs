@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace FhirGateway.Runtime.Hosting;
 
@@ -87,7 +88,8 @@ public static class GatewayModules
                 {
                     var sp = context.ServiceProvider;
                     PartnerResilience.Configure(pipeline, Partner(sp, id), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Delivery,
-                        sp.GetRequiredService<PartnerCircuits>(), sp.GetRequiredService<GatewayMetrics>());
+                        sp.GetRequiredService<PartnerCircuits>(), sp.GetRequiredService<GatewayMetrics>(),
+                        sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(PartnerCircuits).FullName!));
                 });
             client.AddHttpMessageHandler(sp => new PartnerAuthHandler(Partner(sp, id), sp.GetRequiredService<PartnerTokens>()));
         }
@@ -95,7 +97,7 @@ public static class GatewayModules
         return builder;
     }
 
-    /// <summary>Health checks (live; ready: store and partner circuits) and OpenTelemetry metrics.</summary>
+    /// <summary>Health checks (live; ready: store and partner circuits), OpenTelemetry metrics (Prometheus at <c>/metrics</c>, OTLP) and traces, the OpenAPI description.</summary>
     public static IHostApplicationBuilder AddGatewayOperations(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -103,12 +105,21 @@ public static class GatewayModules
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
             .AddCheck<PartnerCircuitsHealthCheck>("partners", tags: ["ready"]);
         var otlp = builder.Configuration["Telemetry:OtlpEndpoint"];
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
-        {
-            metrics.AddMeter(GatewayMetrics.MeterName);
-            if (!string.IsNullOrWhiteSpace(otlp) && Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint))
-                metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
-        });
+        var endpoint = !string.IsNullOrWhiteSpace(otlp) && Uri.TryCreate(otlp, UriKind.Absolute, out var uri) ? uri : null;
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(GatewayMetrics.MeterName);
+                metrics.AddPrometheusExporter();
+                if (endpoint is not null) metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(GatewayTracing.SourceName);
+                if (endpoint is not null) tracing.AddOtlpExporter(o => o.Endpoint = endpoint);
+            });
+        builder.Services.AddHostedService<QueueDepthGauge>();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<GatewayApiDescription>());
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FhirGateway.Fhir.Serialization.Json;
 using FhirGateway.Runtime.Hosting;
 
 namespace FhirGateway.Cli;
@@ -45,7 +46,7 @@ internal static class SettingsFile
         }
         catch (JsonException e)
         {
-            return $"the settings file {file} is not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: {JsonProblem.Describe(e)}";
+            return $"the settings file {file} is not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: {JsonErrorText.Reason(e).TrimEnd('.')}";
         }
         return null;
     }
@@ -57,24 +58,4 @@ internal static class SettingsFile
         JsonValueKind.Number => "a number",
         _ => "a " + kind.ToString().ToLowerInvariant(),
     };
-}
-
-/// <summary>A JSON reader's complaint in plain words, without the reader's position suffix or its API advice.</summary>
-internal static class JsonProblem
-{
-    public static string Describe(JsonException e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        var message = e.Message;
-        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (at >= 0) message = message[..at];
-        if (message.Contains("isFinalBlock", StringComparison.Ordinal) || message.Contains("end of the JSON payload", StringComparison.Ordinal)
-            || message.Contains("open JSON object or array", StringComparison.Ordinal))
-            return "the file ends before the JSON is complete (an object or array is not closed)";
-        if (message.Contains("reader options", StringComparison.Ordinal) || message.Contains("comments", StringComparison.OrdinalIgnoreCase))
-            return "comments and trailing commas are not allowed here";
-        if (message.Contains("invalid start of a value", StringComparison.Ordinal))
-            return "a value was expected here (a string in double quotes, a number, true, false, null, an object or an array)";
-        return message.TrimEnd('.');
-    }
 }

@@ -47,7 +47,7 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{ \"Delivery\": {", "is not valid JSON at line 1, column 16: the file ends before the JSON is complete")]
+    [InlineData("{ \"Delivery\": {", "is not valid JSON at line 1, column 16: the text ends before the JSON is complete")]
     [InlineData("[1, 2]", "must hold a JSON object")]
     [InlineData("{ \"Data\": nope }", "is not valid JSON at line 1, column 12")]
     public async Task A_settings_file_that_is_not_a_JSON_object_is_one_sentence_with_line_and_column(string text, string expected)
