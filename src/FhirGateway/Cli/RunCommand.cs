@@ -54,7 +54,7 @@ internal static class RunCommand
             var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
             var addresses = GatewayHost.Addresses(app.Services);
             await stdout.WriteLineAsync($"FhirGateway listening on {string.Join(", ", addresses)}; data folder {options.DataFolder}; {options.Partners.Count} partners. Ctrl+C stops.".AsMemory(), cancellationToken);
-            if (options.Intake.ApiKeys.Count == 0 && options.Intake.BearerTokens.Count == 0)
+            if (options.Intake.ApiKeys.Count == 0 && options.Intake.BearerTokens.Count == 0 && options.Intake.Keys.Count == 0)
                 await stdout.WriteLineAsync("note: no API key or bearer token is configured, so POST /records admits nobody (set Intake:ApiKeys:0, FHIRGW_INTAKE__APIKEYS__0); the inbox folder and fhirgw ingest still work".AsMemory(), cancellationToken);
             try
             {
