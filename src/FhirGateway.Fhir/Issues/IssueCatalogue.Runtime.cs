@@ -11,6 +11,8 @@ public static partial class IssueCatalogue
         "Content-Type '{0}' is not JSON: send the record as application/json");
     public static readonly IssueDefinition GatewayIntakeUnauthenticated = new("gw-intake-unauthenticated", IssueSeverity.Error, IssueType.Security,
         "No valid API key (header {0}) or bearer token was given");
+    public static readonly IssueDefinition GatewayQueueSessionMismatch = new("gw-queue-session-mismatch", IssueSeverity.Error, IssueType.Invalid,
+        "The message came in session '{0}' but the record is of another patient: send each record in the session of its patient id, which keeps the patient's records in order");
     public static readonly IssueDefinition GatewayUnknownReceipt = new("gw-unknown-receipt", IssueSeverity.Error, IssueType.NotFound,
         "No record was received with receipt '{0}'");
     public static readonly IssueDefinition GatewayIntakeUnreadable = new("gw-intake-unreadable", IssueSeverity.Error, IssueType.Exception,

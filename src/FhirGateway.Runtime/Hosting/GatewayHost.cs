@@ -1,6 +1,7 @@
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.WebConsole;
+using FhirGateway.Runtime.ServiceBus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -45,6 +46,7 @@ public static class GatewayHost
         builder.AddRecordIntake();
         builder.AddRecordPipeline();
         builder.AddPartnerDelivery();
+        builder.AddServiceBusEdge();
         builder.AddGatewayOperations();
         builder.AddOperatorConsole();
         settings.Compose?.Invoke(builder);

@@ -17,6 +17,7 @@ public sealed class GatewayOptions
     public List<PartnerOptions> Partners { get; set; } = [];
     public TelemetryOptions Telemetry { get; set; } = new();
     public RetentionOptions Retention { get; set; } = new();
+    public ServiceBus.ServiceBusOptions ServiceBus { get; set; } = new();
 
     public string DataFolder => Path.GetFullPath(Data);
 }
@@ -56,6 +57,8 @@ public sealed class PipelineOptions
 {
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>Records mapped and validated at once (one loop each; a patient's records still go one at a time, in order).</summary>
+    public int Workers { get; set; } = Environment.ProcessorCount;
 }
 
 public sealed class DeliveryOptions

@@ -18,6 +18,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Intake.MaxRecordBytes is < 256 or > 64 * 1024 * 1024) Fail("Intake:MaxRecordBytes", $"must be between 256 and 67108864, found {options.Intake.MaxRecordBytes}");
         if (string.IsNullOrWhiteSpace(options.Intake.ApiKeyHeader)) Fail("Intake:ApiKeyHeader", "must name a header");
         foreach (var (key, value) in Durations(options)) if (value <= TimeSpan.Zero) Fail(key, $"must be a positive duration (hh:mm:ss), found {value}");
+        if (options.Pipeline.Workers is < 1 or > 64) Fail("Pipeline:Workers", $"must be between 1 and 64, found {options.Pipeline.Workers}");
         if (options.Delivery.MaxAttempts < 1) Fail("Delivery:MaxAttempts", $"must be at least 1, found {options.Delivery.MaxAttempts}");
         if (options.Delivery.InlineRetries is < 0 or > 10) Fail("Delivery:InlineRetries", $"must be between 0 and 10, found {options.Delivery.InlineRetries}");
         if (options.Delivery.CircuitBreaker.FailureRatio is <= 0 or > 1) Fail("Delivery:CircuitBreaker:FailureRatio", "must be above 0 and at most 1");
@@ -34,6 +35,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Retention.DeliveredPayloads is { } keep && keep <= TimeSpan.Zero) Fail("Retention:DeliveredPayloads", $"must be a positive duration, found {keep}");
         if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp)) Fail("Telemetry:OtlpEndpoint", $"must be an absolute http(s) URL, found '{otlp}'");
         ValidatePartners(options.Partners, Fail);
+        ServiceBus.ServiceBusOptionsRules.Validate(options.ServiceBus, Fail);
         foreach (var (p, i) in options.Partners.Select((p, i) => (p, i)))
             if (p.Timeout > TimeSpan.Zero && options.Delivery.Lease <= p.Timeout * (options.Delivery.InlineRetries + 1))
                 Fail("Delivery:Lease", $"must be longer than a delivery can take: Partners:{i}:Timeout {p.Timeout} × {options.Delivery.InlineRetries + 1} attempts, so that no other worker takes a batch still being delivered");

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace FhirGateway.Runtime.Pipeline;
 
 /// <summary>
-/// The hosted pipeline worker: claims waiting records one at a time under a lease and runs each through
-/// <see cref="RecordProcessor"/>. A failure is caught per record (the record stays waiting and is claimed again once
+/// The hosted pipeline worker: <c>Pipeline:Workers</c> loops (one per core by default), each claiming a waiting record
+/// under a lease and running it through <see cref="RecordProcessor"/> (the mapper and validator are thread-safe; the
+/// claim keeps each patient's records in order). A failure is caught per record (the record stays waiting and is claimed again once
 /// its lease runs out); on shutdown the record in hand is given back.
 /// </summary>
 public sealed class PipelineWorker(
@@ -22,8 +23,12 @@ public sealed class PipelineWorker(
 {
     private readonly PipelineOptions _options = options.Value.Pipeline;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, _options.Workers).Select(_ => RunLoopAsync(stoppingToken)));
+
+    private async Task RunLoopAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();
         try
         {
             while (!stoppingToken.IsCancellationRequested)

@@ -23,7 +23,10 @@ public interface IGatewayStore
 
     // pipeline
 
-    /// <summary>Claims the oldest waiting record whose lease is free or expired.</summary>
+    /// <summary>
+    /// Claims the oldest waiting record whose lease is free or expired and that no earlier record of the same patient
+    /// is still waiting for (being processed or not), so that workers in parallel take each patient's records in order.
+    /// </summary>
     Task<ClaimedRecord?> ClaimRecordAsync(string owner, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Parks a claimed record with its OperationOutcome. False when the lease was lost.</summary>
@@ -73,6 +76,9 @@ public interface IGatewayStore
     // reading
 
     IAsyncEnumerable<LedgerEntry> ReadLedgerAsync(CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="max"/> ledger entries after sequence number <paramref name="afterSeq"/>, in order.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadLedgerAfterAsync(long afterSeq, int max, CancellationToken cancellationToken);
 
     /// <summary>The ledger entries of the given records, or of every record of a patient, in sequence order.</summary>
     Task<IReadOnlyList<LedgerEntry>> TraceAsync(string? record, string? patientId, CancellationToken cancellationToken);

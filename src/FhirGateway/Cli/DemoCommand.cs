@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FhirGateway.Runtime.Demo;
+using FhirGateway.Demo;
 using FhirGateway.Runtime.Hosting;
 
 namespace FhirGateway.Cli;

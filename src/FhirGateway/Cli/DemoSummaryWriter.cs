@@ -1,4 +1,4 @@
-using FhirGateway.Runtime.Demo;
+using FhirGateway.Demo;
 
 namespace FhirGateway.Cli;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using FhirGateway.Runtime.Sandbox;
+using FhirGateway.Demo.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -58,4 +58,21 @@ public sealed class GatewayOptionsValidatorTests
         p.Auth = new PartnerAuthOptions { Mode = PartnerAuthMode.Bearer };
         return p;
     }
+
+    [Fact]
+    public void The_Service_Bus_edge_is_off_by_default_and_needs_a_way_to_authenticate_and_something_to_do_when_on()
+    {
+        Assert.False(new GatewayOptions().ServiceBus.Enabled);
+        var options = new GatewayOptions { Partners = [Partner()] };
+        options.ServiceBus.Enabled = true;
+        options.ServiceBus.FullyQualifiedNamespace = "not a host";
+
+        var failures = Failures(options);
+
+        Assert.Contains(failures, f => f.StartsWith("ServiceBus:FullyQualifiedNamespace (FHIRGW_SERVICEBUS__FULLYQUALIFIEDNAMESPACE)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("ServiceBus:IntakeQueue (FHIRGW_SERVICEBUS__INTAKEQUEUE)", StringComparison.Ordinal));
+        options.ServiceBus.FullyQualifiedNamespace = "clinic.servicebus.windows.net";
+        options.ServiceBus.IntakeQueue = "records";
+        Assert.Empty(Failures(options));
+    }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using FhirGateway.Runtime.Sandbox;
+using FhirGateway.Demo.Sandbox;
 
 namespace FhirGateway.Runtime.Tests.Sandbox;
 

@@ -62,7 +62,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
     public async Task Records_are_claimed_oldest_first_and_a_leased_one_is_not_claimed_twice_until_its_lease_expires()
     {
         await _f.AcceptAsync("r1", "p1");
-        await _f.AcceptAsync("r2", "p1");
+        await _f.AcceptAsync("r2", "p2");
 
         var first = await _f.Store.ClaimRecordAsync("a", TimeSpan.FromMinutes(1), None);
         var second = await _f.Store.ClaimRecordAsync("b", TimeSpan.FromMinutes(1), None);
@@ -74,6 +74,25 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Equal("r2@1", second?.Envelope.Key);
         Assert.Null(none);
         Assert.Equal("r1@1", reclaimed?.Envelope.Key);
+    }
+
+    [Fact]
+    public async Task A_patients_later_record_is_not_claimed_while_an_earlier_one_is_still_waiting_so_parallel_workers_keep_each_patients_order()
+    {
+        await _f.AcceptAsync("r1", "p1");
+        await _f.AcceptAsync("r2", "p1");
+        await _f.AcceptAsync("r3", "p2");
+
+        var first = await _f.Store.ClaimRecordAsync("a", TimeSpan.FromMinutes(1), None);
+        var second = await _f.Store.ClaimRecordAsync("b", TimeSpan.FromMinutes(1), None);
+        var none = await _f.Store.ClaimRecordAsync("c", TimeSpan.FromMinutes(1), None);
+        Assert.True(await _f.Store.ParkRecordAsync(new RecordParking("r1@1", "mapping", "{}"), "a", [], None));
+        var afterFirst = await _f.Store.ClaimRecordAsync("c", TimeSpan.FromMinutes(1), None);
+
+        Assert.Equal("r1@1", first?.Envelope.Key);
+        Assert.Equal("r3@1", second?.Envelope.Key);
+        Assert.Null(none);
+        Assert.Equal("r2@1", afterFirst?.Envelope.Key);
     }
 
     [Fact]

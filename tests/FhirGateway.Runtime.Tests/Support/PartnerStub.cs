@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using FhirGateway.Runtime.Hosting;
-using FhirGateway.Runtime.Sandbox;
+using FhirGateway.Demo.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -13,8 +13,10 @@ public sealed partial class SqliteGatewayStore
             var now = NowMs;
             ClaimedRecord? claimed = null;
             await using (var find = Command(c, tx, """
-                SELECT seq, record_id, version, kind, patient_id, recorded_at, payload, payload_hash FROM records
-                WHERE state = $waiting AND (lease_until IS NULL OR lease_until < $now) ORDER BY seq LIMIT 1
+                SELECT seq, record_id, version, kind, patient_id, recorded_at, payload, payload_hash FROM records r
+                WHERE state = $waiting AND (lease_until IS NULL OR lease_until < $now)
+                  AND NOT EXISTS (SELECT 1 FROM records e WHERE e.patient_id = r.patient_id AND e.seq < r.seq AND e.state = $waiting)
+                ORDER BY seq LIMIT 1
                 """, ("$waiting", RecordStates.Waiting), ("$now", now)))
             await using (var r = await find.ExecuteReaderAsync(cancellationToken))
                 if (await r.ReadAsync(cancellationToken))

@@ -16,6 +16,16 @@ public sealed partial class SqliteGatewayStore
         while (await r.ReadAsync(cancellationToken)) yield return ReadLedgerEntry(r);
     }
 
+    public async Task<IReadOnlyList<LedgerEntry>> ReadLedgerAfterAsync(long afterSeq, int max, CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        await using var cmd = Command(c, null, $"SELECT {LedgerColumns} FROM ledger WHERE seq > $after ORDER BY seq LIMIT $max", ("$after", afterSeq), ("$max", max));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        var list = new List<LedgerEntry>();
+        while (await r.ReadAsync(cancellationToken)) list.Add(ReadLedgerEntry(r));
+        return list;
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> TraceAsync(string? record, string? patientId, CancellationToken cancellationToken)
     {
         await using var c = await OpenAsync(cancellationToken);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FhirGateway.Runtime.Sandbox;
+namespace FhirGateway.Demo.Sandbox;
 
 /// <summary>
 /// SANDBOX ONLY. One transaction of <see cref="SandboxFhirServer"/>: resolves every entry (create, conditional create,

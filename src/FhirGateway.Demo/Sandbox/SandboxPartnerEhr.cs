@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace FhirGateway.Runtime.Sandbox;
+namespace FhirGateway.Demo.Sandbox;
 
 /// <summary>
 /// SANDBOX ONLY — stand-in partner EHRs for <c>fhirgw demo</c>: Kestrel on 127.0.0.1 (a free port) serving one
@@ -16,7 +16,7 @@ public sealed class SandboxPartnerEhr : IAsyncDisposable
 {
     /// <summary>The resource types the sandbox's CapabilityStatement lists.</summary>
     public static readonly IReadOnlyList<string> ResourceTypes =
-        [.. Partners.CapabilityCheck.GatewayResourceTypes, "Organization", "Practitioner", "DocumentReference"];
+        [.. FhirGateway.Runtime.Partners.CapabilityCheck.GatewayResourceTypes, "Organization", "Practitioner", "DocumentReference"];
 
     private readonly WebApplication _app;
     private readonly Dictionary<string, SandboxFhirServer> _servers;
@@ -48,7 +48,7 @@ public sealed class SandboxPartnerEhr : IAsyncDisposable
         var servers = hospitals.ToDictionary(h => h, _ => new SandboxFhirServer(), StringComparer.Ordinal);
         foreach (var (name, server) in servers) app.MapSandboxFhir($"/{name}/fhir", server);
         await app.StartAsync(cancellationToken);
-        return new SandboxPartnerEhr(app, servers, new Uri(Hosting.GatewayHost.Addresses(app.Services)[0]));
+        return new SandboxPartnerEhr(app, servers, new Uri(FhirGateway.Runtime.Hosting.GatewayHost.Addresses(app.Services)[0]));
     }
 
     public async ValueTask DisposeAsync()

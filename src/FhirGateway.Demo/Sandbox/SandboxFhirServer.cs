@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FhirGateway.Fhir.Serialization.Json;
 
-namespace FhirGateway.Runtime.Sandbox;
+namespace FhirGateway.Demo.Sandbox;
 
 /// <summary>An HTTP answer of the sandbox: status and FHIR JSON body.</summary>
 public sealed record SandboxAnswer(int Status, string Json);

@@ -3,13 +3,13 @@ using System.Text.Json;
 using FhirGateway.Mapping.Ig;
 using FhirGateway.Runtime.Hosting;
 using FhirGateway.Runtime.Ledger;
-using FhirGateway.Runtime.Sandbox;
+using FhirGateway.Demo.Sandbox;
 using FhirGateway.Runtime.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace FhirGateway.Runtime.Demo;
+namespace FhirGateway.Demo;
 
 /// <summary>One seed file's fate at intake: its record key when stored, or the HTTP status and the outcome that refused it.</summary>
 public sealed record SeedIntake(string File, bool Broken, int Status, string? RecordKey, string? Refusal);
