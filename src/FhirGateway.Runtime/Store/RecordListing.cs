@@ -3,8 +3,8 @@ namespace FhirGateway.Runtime.Store;
 /// <summary>
 /// The state of a record as operators see it, from its pipeline state and its deliveries: <c>waiting</c> (not yet
 /// mapped), <c>parked</c> (refused by the mapper, the validator or a partner), <c>held</c> (a delivery waits for
-/// consent), <c>routed</c> (deliveries still on their way, or no partner follows it) and <c>delivered</c> (every
-/// partner that follows it has it).
+/// consent), <c>routed</c> (deliveries still on their way) and <c>delivered</c> (every partner that follows it has it,
+/// which a record no partner follows has at once).
 /// </summary>
 public static class ListedStates
 {
@@ -25,7 +25,7 @@ public static class ListedStates
         var statuses = deliveryStatuses.ToList();
         if (statuses.Contains(DeliveryStates.Parked)) return Parked;
         if (statuses.Contains(DeliveryStates.Held)) return Held;
-        if (statuses.Count == 0 || statuses.Exists(s => s != DeliveryStates.Delivered)) return Routed;
+        if (statuses.Exists(s => s != DeliveryStates.Delivered)) return Routed;
         return Delivered;
     }
 }

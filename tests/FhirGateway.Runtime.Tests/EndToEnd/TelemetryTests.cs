@@ -7,7 +7,15 @@ using FhirGateway.Runtime.Tests.Support;
 
 namespace FhirGateway.Runtime.Tests.EndToEnd;
 
+/// <summary>
+/// Metric and trace listeners are process-wide, so these tests run alone: another test's gateway in the same process
+/// would add its meters and spans to what this one reads.
+/// </summary>
+[CollectionDefinition(nameof(TelemetryCollection), DisableParallelization = true)]
+public sealed class TelemetryCollection;
+
 /// <summary>Prometheus at /metrics, the spans of a record's way (keys, never patients), and the OpenAPI description.</summary>
+[Collection(nameof(TelemetryCollection))]
 public sealed class TelemetryTests : GatewayTestBase
 {
     [Fact]

@@ -6,7 +6,7 @@ namespace FhirGateway.Runtime.Store.Sqlite;
 /// <summary>
 /// Record listings for operators (console, <c>GET /records</c>, <c>fhirgw records list</c>): newest first, keyset-paged
 /// on <c>seq</c> (never OFFSET), each filter answered from an index (<c>records_state</c>, <c>records_patient</c>,
-/// <c>deliveries_status</c>, <c>deliveries_queue</c>, <c>records_received</c>), so a page costs the same at any depth.
+/// <c>records_kind</c>, <c>deliveries_status</c>, <c>deliveries_queue</c>, <c>records_received</c>), so a page costs the same at any depth.
 /// </summary>
 public sealed partial class SqliteGatewayStore
 {
@@ -18,8 +18,9 @@ public sealed partial class SqliteGatewayStore
         var limit = Math.Clamp(query.Limit, 1, MaxPageSize);
         var parameters = new List<(string, object?)>
         {
-            ("$before", query.Before ?? long.MaxValue), ("$partner", query.PartnerId), ("$limit", limit + 1),
+            ("$before", query.Before ?? long.MaxValue), ("$limit", limit + 1),
         };
+        if (query.PartnerId is not null) parameters.Add(("$partner", query.PartnerId));
         var where = new List<string> { "r.seq < $before" };
         if (query.PatientId is not null)
         {
@@ -72,25 +73,29 @@ public sealed partial class SqliteGatewayStore
         return new RecordPage(list, more ? rows[^1].Seq : null);
     }
 
-    /// <summary>The SQL condition for a listed state; with a partner, the deliveries looked at are that partner's.</summary>
+    /// <summary>
+    /// The SQL condition for a listed state; with a partner, the deliveries looked at are that partner's. Each shape lets
+    /// SQLite answer from an index: sparse states (parked, held, in flight) as the list of their deliveries' record
+    /// sequences (<c>deliveries_status</c>, or <c>deliveries_queue</c> for a partner); per-record checks by record key
+    /// (the unique record_key index, kept by <c>+d.status</c>, which stops the planner from scanning the status index per record).
+    /// </summary>
     private static string StateFilter(string? state, bool partner)
     {
-        const string ofPartner = "($partner IS NULL OR partner_id = $partner)";
-        const string dOfPartner = "($partner IS NULL OR d.partner_id = $partner)";
+        var ofPartner = partner ? " AND partner_id = $partner" : "";
+        var dOfPartner = partner ? " AND d.partner_id = $partner" : "";
+        string Listed(string statuses) => $"r.seq IN (SELECT record_seq FROM deliveries WHERE status IN ({statuses}){ofPartner})";
         return state switch
         {
             null => partner ? "EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND d.partner_id = $partner)" : "",
             ListedStates.Waiting => $"r.state = '{RecordStates.Waiting}'",
-            ListedStates.Parked => $"(($partner IS NULL AND r.state = '{RecordStates.Parked}') OR r.seq IN (SELECT record_seq FROM deliveries WHERE status = '{DeliveryStates.Parked}' AND {ofPartner}))",
-            ListedStates.Held => $"r.seq IN (SELECT record_seq FROM deliveries WHERE status = '{DeliveryStates.Held}' AND {ofPartner})",
-            ListedStates.Routed => $"""
-                r.state = '{RecordStates.Routed}' AND (r.seq IN (SELECT record_seq FROM deliveries WHERE status IN ('{DeliveryStates.Pending}', '{DeliveryStates.Leased}') AND {ofPartner})
-                  OR ($partner IS NULL AND NOT EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key)))
-                """,
+            ListedStates.Parked => partner
+                ? Listed($"'{DeliveryStates.Parked}'")
+                : $"(r.state = '{RecordStates.Parked}' OR {Listed($"'{DeliveryStates.Parked}'")})",
+            ListedStates.Held => Listed($"'{DeliveryStates.Held}'"),
+            ListedStates.Routed => $"r.state = '{RecordStates.Routed}' AND {Listed($"'{DeliveryStates.Pending}', '{DeliveryStates.Leased}'")}",
             ListedStates.Delivered => $"""
-                r.state = '{RecordStates.Routed}'
-                AND EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND d.status = '{DeliveryStates.Delivered}' AND {dOfPartner})
-                AND NOT EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND d.status <> '{DeliveryStates.Delivered}' AND {dOfPartner})
+                r.state = '{RecordStates.Routed}'{(partner ? $" AND EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND +d.status = '{DeliveryStates.Delivered}'{dOfPartner})" : "")}
+                AND NOT EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND +d.status <> '{DeliveryStates.Delivered}'{dOfPartner})
                 """,
             _ => throw new ArgumentException($"'{state}' is not a record state ({string.Join(", ", ListedStates.All)}).", nameof(state)),
         };

@@ -28,6 +28,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS records_patient ON records(patient_id, seq);
         CREATE INDEX IF NOT EXISTS records_id ON records(record_id);
         CREATE INDEX IF NOT EXISTS records_received ON records(received_at);
+        CREATE INDEX IF NOT EXISTS records_kind ON records(kind, seq);
 
         CREATE TABLE IF NOT EXISTS resources(
           record_key TEXT NOT NULL,
