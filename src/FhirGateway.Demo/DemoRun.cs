@@ -20,10 +20,10 @@ public sealed record DemoPartner(string Id, string Name, Uri BaseUrl, bool Conse
 /// <summary>What the demo did: the seeds at intake, the store at the end, what the sandbox partner holds, the ledger check.</summary>
 public sealed record DemoReport(
     string DataFolder, IReadOnlyList<DemoPartner> Partners, IReadOnlyList<SeedIntake> Seeds, StoreSummary Store, IReadOnlyList<ParkedItem> Parked,
-    IReadOnlyList<HeldItem> Held, LedgerVerification Ledger, IReadOnlyList<string> Undelivered, bool Settled)
+    IReadOnlyList<HeldItem> Held, LedgerVerification Ledger, IReadOnlyList<string> Undelivered, bool Settled, DemoInbound? Inbound)
 {
     /// <summary>Every good seed delivered, every broken one parked or refused, nothing sent without consent, the ledger intact.</summary>
-    public bool Success => Settled && Undelivered.Count == 0 && Ledger.Intact && Seeds.Where(s => s.Broken).All(BrokenStopped)
+    public bool Success => Settled && Undelivered.Count == 0 && Ledger.Intact && Inbound is { Arrived: true } && Seeds.Where(s => s.Broken).All(BrokenStopped)
         && Partners.Where(p => !p.Consented).All(p => p.Resources == 0);
 
     public bool BrokenStopped(SeedIntake seed) =>
@@ -34,7 +34,8 @@ public sealed record DemoReport(
 /// <c>fhirgw demo</c>: the main job on embedded defaults. Starts sandbox partner EHRs on 127.0.0.1 and the gateway
 /// (a fresh temporary data folder unless one is given) with them as partners: Northbridge, to which the seed
 /// patients consent, and Riverside, to which they do not (so everything for it is held for consent). Posts every
-/// seed record to <c>POST /records</c>, waits until the pipeline and the queue are quiet, and reports.
+/// seed record to <c>POST /records</c>, waits until the pipeline and the queue are quiet, then records one result at
+/// Northbridge as its neurology team would (the gateway polls it) and waits for it in the feed and the outbox, and reports.
 /// </summary>
 public static class DemoRun
 {
@@ -56,6 +57,9 @@ public static class DemoRun
             var seeds = await PostSeedsAsync(http, seedsFolder, cancellationToken);
             var store = app.Services.GetRequiredService<IGatewayStore>();
             var settled = await SettleAsync(store, timeout, cancellationToken);
+            var inbound = settled
+                ? await DemoInboundStep.RunAsync(ehr.Server(PartnerId), PartnerId, http, InboundOptions.OutboxFolder(Options(app)), timeout, cancellationToken)
+                : null;
             var partners = new List<DemoPartner>
             {
                 new(PartnerId, Names[PartnerId], ehr.BaseUrl(PartnerId), true, ehr.Server(PartnerId).CountAll()),
@@ -64,7 +68,7 @@ public static class DemoRun
             var report = new DemoReport(Path.GetFullPath(data), partners, seeds, await store.SummaryAsync(cancellationToken),
                 await store.ListParkedAsync(cancellationToken), await store.ListHeldAsync(cancellationToken),
                 await LedgerVerifier.VerifyAsync(store.ReadLedgerAsync(cancellationToken), cancellationToken),
-                await UndeliveredAsync(store, seeds, cancellationToken), settled);
+                await UndeliveredAsync(store, seeds, cancellationToken), settled, inbound);
             await app.StopAsync(CancellationToken.None);
             return report;
         }
@@ -87,11 +91,16 @@ public static class DemoRun
         ["Partners:0:Name"] = Names[PartnerId],
         ["Partners:0:Organization"] = $"{ClinicIg.Systems.Organization}|{PartnerId}",
         ["Partners:0:BaseUrl"] = ehr.BaseUrl(PartnerId).ToString(),
+        ["Partners:0:Inbound:Mode"] = "Poll",
+        ["Partners:0:Inbound:PollInterval"] = "00:00:00.2",
+        ["Inbound:OutboxPollInterval"] = "00:00:00.1",
         ["Partners:1:Id"] = UnconsentedPartnerId,
         ["Partners:1:Name"] = Names[UnconsentedPartnerId],
         ["Partners:1:Organization"] = $"{ClinicIg.Systems.Organization}|{UnconsentedPartnerId}",
         ["Partners:1:BaseUrl"] = ehr.BaseUrl(UnconsentedPartnerId).ToString(),
     };
+
+    private static GatewayOptions Options(WebApplication app) => app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value;
 
     private static async Task<List<SeedIntake>> PostSeedsAsync(HttpClient http, string seedsFolder, CancellationToken cancellationToken)
     {

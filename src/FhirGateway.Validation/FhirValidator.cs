@@ -1,7 +1,7 @@
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Fhir.Model;
-using FhirGateway.Fhir.Serialization.Json;
+using FhirGateway.Fhir.Serialization;
 using FhirGateway.Fhir.Terminology;
 using FhirGateway.Terminology;
 using FhirGateway.Validation.Checks;
@@ -19,7 +19,7 @@ namespace FhirGateway.Validation;
 public sealed class FhirValidator
 {
     private readonly ValidatorEngine _engine;
-    private readonly FhirJsonParser _parser;
+    private readonly FhirParser _parser;
 
     /// <param name="definitions">Where StructureDefinitions, ValueSets and CodeSystems come from (core, packages, the clinic's profiles).</param>
     /// <param name="options">Settings; null for the defaults.</param>
@@ -32,7 +32,7 @@ public sealed class FhirValidator
             terminology ??= ReferenceEquals(definitions, CoreDefinitions.R4) ? TerminologyService.R4Core : new TerminologyService(definitions);
         else terminology = null;
         _engine = new ValidatorEngine(definitions, options, terminology);
-        _parser = new FhirJsonParser(_engine.Types);
+        _parser = new FhirParser(_engine.Types);
     }
 
     public ValidatorOptions Options => _engine.Options;
@@ -61,12 +61,12 @@ public sealed class FhirValidator
         return new ValidationResult(Distinct(result.Issues));
     }
 
-    /// <summary>Parses FHIR JSON and validates the resource read; the reader's issues come first. <paramref name="origin"/> names the source in issues.</summary>
-    public ValidationResult Validate(ReadOnlyMemory<byte> json, string? origin = null, IReadOnlyList<string>? profiles = null, CancellationToken cancellationToken = default) =>
-        Validate(_parser.Parse(json, origin), profiles, cancellationToken);
+    /// <summary>Parses FHIR JSON or XML (told apart by content) and validates the resource read; the reader's issues come first. <paramref name="origin"/> names the source in issues.</summary>
+    public ValidationResult Validate(ReadOnlyMemory<byte> content, string? origin = null, IReadOnlyList<string>? profiles = null, CancellationToken cancellationToken = default) =>
+        Validate(_parser.Parse(content, origin), profiles, cancellationToken);
 
     /// <summary>Validates what <see cref="Parse"/> read; the reader's issues come first, and a text that could not be read at all is not validated further.</summary>
-    public ValidationResult Validate(JsonParseResult parsed, IReadOnlyList<string>? profiles = null, CancellationToken cancellationToken = default)
+    public ValidationResult Validate(FhirParseResult parsed, IReadOnlyList<string>? profiles = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         if (parsed.Root is null || parsed.Issues.Any(i => i.Severity == IssueSeverity.Fatal)) return new ValidationResult(parsed.Issues);
@@ -74,8 +74,8 @@ public sealed class FhirValidator
         return new ValidationResult([.. parsed.Issues, .. validated.Issues]);
     }
 
-    /// <summary>Parses FHIR JSON into the element tree this validator works on (with the reader's issues).</summary>
-    public JsonParseResult Parse(ReadOnlyMemory<byte> json, string? origin = null) => _parser.Parse(json, origin);
+    /// <summary>Parses FHIR JSON or XML (told apart by content) into the element tree this validator works on (with the reader's issues).</summary>
+    public FhirParseResult Parse(ReadOnlyMemory<byte> content, string? origin = null) => _parser.Parse(content, origin);
 
     /// <summary>One issue per problem: the same finding reached twice (a slice and its base, a profile and its type) is reported once.</summary>
     private static List<Issue> Distinct(IReadOnlyList<Issue> issues)

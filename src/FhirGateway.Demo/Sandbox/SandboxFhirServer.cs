@@ -65,16 +65,45 @@ public sealed class SandboxFhirServer
         }
     }
 
-    /// <summary><c>GET [base]/Type?identifier=system|value</c> as a searchset Bundle.</summary>
-    public SandboxAnswer Search(string resourceType, string? identifier)
+    /// <summary>
+    /// <c>GET [base]/Type?identifier=system|value&amp;_lastUpdated=geINSTANT</c> as a searchset Bundle (every match in
+    /// one page, by lastUpdated; other parameters are ignored, as a lenient server does).
+    /// </summary>
+    public SandboxAnswer Search(string resourceType, string? identifier, string? lastUpdated = null)
     {
+        var from = lastUpdated is { Length: > 2 } lu && lu.StartsWith("ge", StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(lu[2..], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
         lock (_gate)
         {
-            var found = Find(resourceType, identifier).Select(id => _resources[resourceType][id].Resource).ToList();
+            var found = Find(resourceType, identifier).Select(id => _resources[resourceType][id].Resource)
+                .Where(r => from is null || LastUpdated(r) >= from).OrderBy(LastUpdated).ToList();
             var entries = new JsonArray(found.Select(r => (JsonNode)new JsonObject { ["resource"] = r.DeepClone() }).ToArray());
             return new SandboxAnswer(200, new JsonObject { ["resourceType"] = "Bundle", ["type"] = "searchset", ["total"] = found.Count, ["entry"] = entries }.ToJsonString());
         }
     }
+
+    /// <summary>
+    /// Records a resource as the partner's own team would (a result, a medication, a plan change): a new id, version 1,
+    /// lastUpdated now. Returns the stored copy. For the demo's inbound step.
+    /// </summary>
+    public JsonObject Record(JsonObject resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var type = (string?)resource["resourceType"] ?? throw new ArgumentException("The resource has no resourceType.", nameof(resource));
+        lock (_gate)
+        {
+            var stored = (JsonObject)resource.DeepClone();
+            var id = NewId();
+            stored["id"] = id;
+            stored["meta"] = new JsonObject { ["versionId"] = "1", ["lastUpdated"] = _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+            Store(type, id, 1, stored);
+            return (JsonObject)stored.DeepClone();
+        }
+    }
+
+    private static DateTimeOffset LastUpdated(JsonObject resource) =>
+        DateTimeOffset.TryParse((string?)resource["meta"]?["lastUpdated"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MinValue;
 
     /// <summary>The CapabilityStatement: R4 4.0.1, JSON, transaction, conditional create and update on every type it is asked for.</summary>
     public static SandboxAnswer Capabilities(DateTimeOffset now, IEnumerable<string> resourceTypes)

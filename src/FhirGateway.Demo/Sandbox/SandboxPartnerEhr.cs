@@ -72,7 +72,8 @@ public static class SandboxEndpoints
             return Fhir(server.Transaction(buffer.ToArray()));
         });
         endpoints.MapGet(prefix + "/metadata", () => Fhir(SandboxFhirServer.Capabilities(DateTimeOffset.UtcNow, SandboxPartnerEhr.ResourceTypes)));
-        endpoints.MapGet(prefix + "/{type}", (string type, string? identifier) => Fhir(server.Search(type, identifier)));
+        endpoints.MapGet(prefix + "/{type}", (string type, string? identifier, HttpContext context) =>
+            Fhir(server.Search(type, identifier, context.Request.Query["_lastUpdated"].FirstOrDefault())));
         return endpoints;
     }
 

@@ -1,8 +1,9 @@
 namespace FhirGateway.Fhir.Definitions;
 
 /// <summary>
-/// The computable part of an ElementDefinition: what validation, snapshot generation and the readers need.
-/// Narrative fields (definition, comments, requirements, mappings, examples) are not kept. Immutable.
+/// The computable part of an ElementDefinition: what validation, snapshot generation and the readers need, with the
+/// short and formal definitions that every snapshot element carries (sdf-3). Other narrative fields (comments,
+/// requirements, mappings, examples) are not kept. Immutable.
 /// </summary>
 public sealed record ElementDefinitionInfo
 {
@@ -18,6 +19,8 @@ public sealed record ElementDefinitionInfo
     public string? ContentReference { get; init; }
     public IReadOnlyList<string> Representation { get; init; } = [];
     public string? Short { get; init; }
+    /// <summary>The formal definition (<c>definition</c>): a snapshot element inherits it from the element it constrains.</summary>
+    public string? Definition { get; init; }
     public FhirValue? Fixed { get; init; }
     public FhirValue? Pattern { get; init; }
     public FhirValue? MinValue { get; init; }

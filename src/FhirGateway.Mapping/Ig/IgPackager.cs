@@ -6,6 +6,7 @@ using FhirGateway.Fhir.Definitions.Json;
 using FhirGateway.Fhir.Definitions.Snapshots;
 using FhirGateway.Fhir.Definitions.Sources;
 using FhirGateway.Fhir.Issues;
+using FhirGateway.Fhir.Serialization.Xml;
 using FhirGateway.Mapping.Fhir;
 
 namespace FhirGateway.Mapping.Ig;
@@ -60,10 +61,26 @@ public static class IgPackager
         return new IgPackage($"{name}-{version}.tgz", Tar(packed), issues);
     }
 
-    /// <summary>Reads an IG source folder (package.json and the resource files at its top) into package files.</summary>
-    public static IReadOnlyList<FhirPackageFile> ReadFolder(string folder) =>
-        Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
+    /// <summary>
+    /// Reads an IG source folder (package.json and the resource files at its top) into package files. FHIR XML files
+    /// are read as XML and packed as JSON (a package holds JSON), under the same name with <c>.json</c>; one that is not
+    /// readable XML, or that would replace a JSON file of the same name, is a <see cref="DefinitionFormatException"/>.
+    /// </summary>
+    public static IReadOnlyList<FhirPackageFile> ReadFolder(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
             .Select(f => new FhirPackageFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+        foreach (var xml in Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal))
+        {
+            var name = Path.ChangeExtension(Path.GetFileName(xml), ".json");
+            if (files.Exists(f => f.Name == name)) throw new DefinitionFormatException($"{xml}: {name} is also in the folder; give each resource once");
+            var (json, issues) = FhirXmlConversion.ToJson(File.ReadAllBytes(xml), xml);
+            if (json is null || issues.Any(i => i.IsError))
+                throw new DefinitionFormatException($"{xml} is not a readable FHIR XML resource: {string.Join("; ", issues.Where(i => i.IsError))}");
+            files.Add(new FhirPackageFile(name, json));
+        }
+        return files;
+    }
 
     private static JsonObject IndexEntry(string fileName, JsonObject resource)
     {

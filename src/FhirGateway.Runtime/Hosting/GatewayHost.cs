@@ -1,3 +1,4 @@
+using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.WebConsole;
@@ -46,6 +47,7 @@ public static class GatewayHost
         builder.AddRecordIntake();
         builder.AddRecordPipeline();
         builder.AddPartnerDelivery();
+        builder.AddPartnerInbound();
         builder.AddServiceBusEdge();
         builder.AddGatewayOperations();
         builder.AddOperatorConsole();
@@ -101,6 +103,8 @@ public static class GatewayHost
         app.MapGet("/records/{receipt}", RecordsEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy)
             .WithSummary("Where the record of a receipt stands, each partner's delivery and the cause of its last failure.")
             .Produces<ApiShapes.RecordStatus>().Refusals(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
+        app.MapGet("/inbound", InboundFeedEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy);
+        app.MapPost("/inbound/notifications/{partner}", NotificationEndpoint.PostAsync);
         app.MapOperatorConsole();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -1,6 +1,7 @@
 using FhirGateway.Mapping;
 using FhirGateway.Mapping.Bundles;
 using FhirGateway.Runtime.Delivery;
+using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Partners;
@@ -94,6 +95,23 @@ public static class GatewayModules
             client.AddHttpMessageHandler(sp => new PartnerAuthHandler(Partner(sp, id), sp.GetRequiredService<PartnerTokens>()));
         }
         builder.Services.AddHostedService<DeliveryWorker>();
+        return builder;
+    }
+
+    /// <summary>Inbound updates from partners: search and subscription notifications, the receiver, the worker and the outbox writer.</summary>
+    public static IHostApplicationBuilder AddPartnerInbound(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<IInboundStore>(sp => (IInboundStore)sp.GetRequiredService<IGatewayStore>());
+        builder.Services.TryAddSingleton<IInboundValidator>(sp => new R4InboundValidator(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.TryAddSingleton<InboundSignal>();
+        builder.Services.TryAddSingleton<EchoFilter>();
+        builder.Services.TryAddSingleton<PatientMatcher>();
+        builder.Services.TryAddSingleton<InboundReceiver>();
+        builder.Services.TryAddSingleton<InboundSearch>();
+        builder.Services.TryAddSingleton<NotificationHandler>();
+        builder.Services.AddHostedService<InboundWorker>();
+        builder.Services.AddHostedService<OutboxWriter>();
         return builder;
     }
 

@@ -17,6 +17,8 @@ public sealed class GatewayOptions
     public List<PartnerOptions> Partners { get; set; } = [];
     public TelemetryOptions Telemetry { get; set; } = new();
     public RetentionOptions Retention { get; set; } = new();
+    /// <summary>What the gateway does with updates it takes in from partners (the outbox, the feed).</summary>
+    public InboundOptions Inbound { get; set; } = new();
     public ServiceBus.ServiceBusOptions ServiceBus { get; set; } = new();
 
     public string DataFolder => Path.GetFullPath(Data);
@@ -120,6 +122,8 @@ public sealed class PartnerOptions
     public List<string> Patients { get; set; } = [];
     /// <summary>The record kinds it receives; empty for all.</summary>
     public List<string> RecordKinds { get; set; } = [];
+    /// <summary>Whether and how the gateway follows what the partner's team records (polling or a subscription).</summary>
+    public PartnerInboundOptions Inbound { get; set; } = new();
 }
 
 public sealed class TelemetryOptions

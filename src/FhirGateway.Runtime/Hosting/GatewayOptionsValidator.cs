@@ -35,6 +35,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Retention.DeliveredPayloads is { } keep && keep <= TimeSpan.Zero) Fail("Retention:DeliveredPayloads", $"must be a positive duration, found {keep}");
         if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp)) Fail("Telemetry:OtlpEndpoint", $"must be an absolute http(s) URL, found '{otlp}'");
         ValidatePartners(options.Partners, Fail);
+        InboundOptionsValidator.ValidateGateway(options.Inbound, Fail);
         ServiceBus.ServiceBusOptionsRules.Validate(options.ServiceBus, Fail);
         foreach (var (p, i) in options.Partners.Select((p, i) => (p, i)))
             if (p.Timeout > TimeSpan.Zero && options.Delivery.Lease <= p.Timeout * (options.Delivery.InlineRetries + 1))
@@ -61,6 +62,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             foreach (var kind in p.RecordKinds.Where(k => !RecordKinds.IsKnown(k)))
                 fail(at + "RecordKinds", $"'{kind}' is not a record kind ({string.Join(", ", RecordKinds.All)})");
             ValidateAuth(p.Auth, at + "Auth:", fail);
+            InboundOptionsValidator.ValidatePartner(p.Inbound, at, fail);
         }
     }
 

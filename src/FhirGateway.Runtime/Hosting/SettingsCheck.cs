@@ -102,7 +102,8 @@ public static partial class SettingsCheck
     private static bool IsScalar(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(TimeSpan) || t == typeof(decimal) || t == typeof(Uri);
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(TimeSpan) || t == typeof(decimal) || t == typeof(Uri)
+            || t == typeof(DateTimeOffset) || t == typeof(DateTime) || t == typeof(Guid);
     }
 
     /// <summary>Why a setting's text cannot be its option's value; null when it can (or is not given).</summary>
@@ -123,6 +124,8 @@ public static partial class SettingsCheck
         if (t == typeof(double) || t == typeof(decimal))
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? null : $"'{value}' is not a number (use '.' for decimals)";
         if (t == typeof(bool)) return bool.TryParse(text, out _) ? null : $"'{value}' is not true or false";
+        if (t == typeof(DateTimeOffset) || t == typeof(DateTime))
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) ? null : $"'{value}' is not a date and time (2026-12-01T08:00:00Z)";
         if (t.IsEnum)
             return !char.IsAsciiDigit(text[0]) && text[0] != '-' && Enum.TryParse(t, text, ignoreCase: true, out _)
                 ? null

@@ -7,6 +7,9 @@ namespace FhirGateway.Runtime.Partners;
 public sealed record CapabilityReport(string PartnerId, string? FhirVersion, bool Json, bool Transaction, bool Conditional, IReadOnlyList<string> Shortfalls)
 {
     public bool Sufficient => Shortfalls.Count == 0;
+
+    /// <summary>The server software the CapabilityStatement names (software.name and version), when it names one.</summary>
+    public string? Software { get; init; }
 }
 
 /// <summary>
@@ -52,7 +55,9 @@ public static class CapabilityCheck
             if (resource.ValueKind != JsonValueKind.Object || !(Flag(resource, "conditionalCreate") || Flag(resource, "conditionalUpdate"))) missing.Add(type);
         }
         if (missing.Count > 0) shortfalls.Add("no conditional create or update for " + string.Join(", ", missing));
-        return new CapabilityReport(partnerId, version, json, transaction, missing.Count == 0, shortfalls);
+        var software = cs.ValueKind == JsonValueKind.Object && cs.TryGetProperty("software", out var s) ? s : default;
+        var softwareName = string.Join(" ", new[] { Text(software, "name"), Text(software, "version") }.OfType<string>());
+        return new CapabilityReport(partnerId, version, json, transaction, missing.Count == 0, shortfalls) { Software = softwareName.Length > 0 ? softwareName : null };
     }
 
     private static string? Text(JsonElement e, string name) =>

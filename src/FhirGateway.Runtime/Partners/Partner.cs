@@ -21,6 +21,7 @@ public sealed class Partner
         Auth = options.Auth;
         Timeout = options.Timeout;
         BatchSize = options.BatchSize;
+        Inbound = options.Inbound;
         _patients = new HashSet<string>(options.Patients, StringComparer.Ordinal);
         _kinds = new HashSet<string>(options.RecordKinds, StringComparer.Ordinal);
     }
@@ -33,6 +34,8 @@ public sealed class Partner
     public PartnerAuthOptions Auth { get; }
     public TimeSpan Timeout { get; }
     public int BatchSize { get; }
+    /// <summary>Whether and how the gateway follows what the partner's team records.</summary>
+    public PartnerInboundOptions Inbound { get; }
 
     /// <summary>The named HttpClient (and resilience pipeline) of this partner.</summary>
     public string HttpClientName => "partner:" + Id;

@@ -31,6 +31,14 @@ public sealed class PartnerClient(IHttpClientFactory httpClientFactory, TimeProv
         return await SendAsync(partner, request, cancellationToken);
     }
 
+    /// <summary>GET [base]/{relative}: a read (<c>Type/id</c>) or a search (<c>Type?param=value</c>).</summary>
+    public async Task<PartnerAnswer> GetAsync(Partner partner, string relative, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(partner.BaseUri.ToString() + relative, UriKind.Absolute));
+        return await SendAsync(partner, request, cancellationToken);
+    }
+
     private async Task<PartnerAnswer> SendAsync(Partner partner, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Headers.Accept.ParseAdd(FhirJson);

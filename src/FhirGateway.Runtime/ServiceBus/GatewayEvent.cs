@@ -12,7 +12,7 @@ namespace FhirGateway.Runtime.ServiceBus;
 /// </summary>
 public sealed record GatewayEvent(string Event, long LedgerSeq, string At, string RecordKey, string? PartnerId, string? Status)
 {
-    public const string ReceivedFromPartnerStep = "received-from-partner";
+    public const string ReceivedFromPartnerStep = Inbound.InboundLedger.ReceivedFromPartner;
 
     /// <summary>The event an entry announces, or null for steps that are not announced (received, mapped, sent…).</summary>
     public static GatewayEvent? From(LedgerEntry entry)

@@ -31,7 +31,7 @@ internal static class XhtmlRules
         "img.src", "img.alt", "img.border", "img.longdesc", "img.height", "img.width", "img.usemap", "img.ismap",
         "div.xmlns", "blockquote.cite", "q.cite", "map.name", "area.shape", "area.coords", "area.href", "area.nohref", "area.alt",
         "table.summary", "table.width", "table.border", "table.frame", "table.rules", "table.cellspacing", "table.cellpadding",
-        "pre.space", "td.nowrap", "ol.start", "ol.type", "ul.type", "li.value", "li.type", "col.width", "colgroup.width",
+        "pre.space", "pre.xml:space", "td.nowrap", "ol.start", "ol.type", "ul.type", "li.value", "li.type", "col.width", "colgroup.width",
     };
 
     /// <summary>Attributes that hold a URL, which must not be a script.</summary>

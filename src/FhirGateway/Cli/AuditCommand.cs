@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,7 +86,7 @@ internal static class AuditCommand
     {
         var d = e.Draft;
         var parts = new List<string> { $"  #{e.Seq,-5}", e.At, $"{d.Step,-16}" };
-        if (d.PartnerId is not null) parts.Add($"-> {d.PartnerId}");
+        if (d.PartnerId is not null) parts.Add(d.Step is InboundLedger.ReceivedFromPartner or InboundLedger.HandedToClinic ? $"<- {d.PartnerId}" : $"-> {d.PartnerId}");
         if (d.Status is not null) parts.Add(d.Status);
         if (d.Resources.Count > 0) parts.Add(string.Join(" ", d.Resources));
         if (d.Detail is not null) parts.Add($"({d.Detail})");

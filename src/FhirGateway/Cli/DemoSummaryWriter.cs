@@ -26,6 +26,7 @@ internal sealed class DemoSummaryWriter(TextWriter stdout, string self)
         foreach (var group in report.Held.GroupBy(h => (h.PartnerId, h.Reason)))
             await Line($"  {group.Count()} records for {group.Key.PartnerId}: {group.Key.Reason}");
         await Line($"audit        {report.Store.AuditEvents} AuditEvents; ledger {(report.Ledger.Intact ? "intact" : "BROKEN")}: {report.Ledger.Count} entries");
+        await InboundAsync(report.Inbound);
         if (!report.Settled) await Line("waiting      the queue did not settle in time: some records are still pending");
         foreach (var file in report.Undelivered) await Line($"  not delivered: {file}");
         foreach (var seed in report.Seeds.Where(s => s.Broken && !report.BrokenStopped(s))) await Line($"  broken seed not parked: {seed.File}");
@@ -34,10 +35,27 @@ internal sealed class DemoSummaryWriter(TextWriter stdout, string self)
             ?? report.Seeds.FirstOrDefault(s => s.RecordKey is not null);
         if (example?.RecordKey is { } key)
             await Line($"trace one record:  {self} audit trace --record {key[..key.LastIndexOf('@')]} --data {data}");
+        if (report.Inbound is { } inbound) await Line($"trace the update:  {self} audit trace --record {inbound.TraceKey} --data {data}");
         await Line($"check the ledger:  {self} audit verify --data {data}");
         await Line(report.Success
-            ? "result: OK (every good seed delivered; every broken seed parked or refused with its reasons)"
+            ? "result: OK (every good seed delivered; every broken seed parked or refused with its reasons; the partner's update reached the clinic)"
             : "result: NOT OK (see above)");
+    }
+
+    private async Task InboundAsync(DemoInbound? inbound)
+    {
+        if (inbound is null)
+        {
+            await Line("inbound      not tried (the queue did not settle)");
+            return;
+        }
+        if (!inbound.Arrived)
+        {
+            await Line($"inbound      {inbound.Resource} recorded at {inbound.PartnerId} did NOT reach the clinic in time");
+            return;
+        }
+        await Line($"inbound      1 update recorded at {inbound.PartnerId} reached the clinic: {inbound.Resource}, matched to its clinic patient, feed #{inbound.FeedSeq} (GET /inbound)");
+        await Line($"  outbox  {inbound.OutboxFile}");
     }
 
     private Task Line(string text) => stdout.WriteLineAsync(text);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Fhir.Model;
+using FhirGateway.Fhir.Serialization;
 using FhirGateway.Fhir.Serialization.Json;
 using FhirGateway.FhirPath;
 using FhirGateway.FhirPath.Evaluation;
@@ -11,7 +12,7 @@ namespace FhirGateway.Cli;
 /// <c>fhirgw fhirpath "EXPR" [FILE] [--json]</c>: evaluates a FHIRPath expression against the resource in FILE (or an
 /// empty input) and prints the result, one item per line as <c>type: value</c>, or with <c>--json</c> as a JSON array of
 /// <c>{"type", "value"}</c> objects. Exit codes: 0 evaluated; 1 a syntax, semantic or evaluation error (with its position on
-/// stderr) or a FILE that is not valid FHIR JSON (its problems on stderr as <c>file:line:col severity code message @ path</c>);
+/// stderr) or a FILE that is not valid FHIR JSON or XML (its problems on stderr as <c>file:line:col severity code message @ path</c>);
 /// 2 usage or I/O error. trace() output goes to stderr.
 /// </summary>
 internal static class FhirPathCommand
@@ -19,9 +20,9 @@ internal static class FhirPathCommand
     public static Command Create(Func<ITypeModel> typeModel, TextWriter stdout, TextWriter stderr)
     {
         var expression = new Argument<string>("expression") { Description = "The FHIRPath expression." };
-        var file = new Argument<string?>("file") { Arity = ArgumentArity.ZeroOrOne, Description = "A FHIR JSON resource to evaluate against; without it the input is empty." };
+        var file = new Argument<string?>("file") { Arity = ArgumentArity.ZeroOrOne, Description = "A FHIR resource (JSON or XML) to evaluate against; without it the input is empty." };
         var json = new Option<bool>("--json") { Description = "Print the result as a JSON array of {\"type\", \"value\"} objects." };
-        var command = new Command("fhirpath", "Evaluate a FHIRPath expression against a FHIR JSON resource.") { expression, file, json };
+        var command = new Command("fhirpath", "Evaluate a FHIRPath expression against a FHIR resource (JSON or XML).") { expression, file, json };
         command.SetAction((result, cancellationToken) =>
             new FhirPathRun(typeModel(), stdout, stderr).RunAsync(result.GetValue(expression)!, result.GetValue(file), result.GetValue(json), cancellationToken));
         return command;
@@ -58,7 +59,7 @@ internal static class FhirPathCommand
             return CliApp.ExitOk;
         }
 
-        /// <summary>The resource in the file, or null with the exit code: 2 when it cannot be read, 1 when it is not valid FHIR JSON.</summary>
+        /// <summary>The resource in the file (JSON or XML, told apart by content), or null with the exit code: 2 when it cannot be read, 1 when it is not a valid resource.</summary>
         private async Task<(ElementNode? Root, int Code)> ReadAsync(string file, CancellationToken cancellationToken)
         {
             byte[] bytes;
@@ -71,7 +72,7 @@ internal static class FhirPathCommand
                 await stderr.WriteLineAsync($"{file}: cannot read: {CliIo.Describe(file, e)}".AsMemory(), cancellationToken);
                 return (null, CliApp.ExitUsage);
             }
-            var parsed = new FhirJsonParser(model).Parse(bytes, file);
+            var parsed = new FhirParser(model).Parse(bytes, file);
             foreach (var issue in parsed.Issues) await stderr.WriteLineAsync(issue.ToString().AsMemory(), cancellationToken);
             if (parsed.Root is null || parsed.HasErrors)
             {

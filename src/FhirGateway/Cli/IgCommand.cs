@@ -13,7 +13,7 @@ internal static class IgCommand
 {
     public static Command Create()
     {
-        var source = new Option<DirectoryInfo?>("--ig") { Description = "The IG source folder (package.json and the definitions at its top); default: the IG built into fhirgw." };
+        var source = new Option<DirectoryInfo?>("--ig") { Description = "The IG source folder (package.json and the definitions at its top, JSON or FHIR XML); default: the IG built into fhirgw." };
         var output = new Option<FileInfo?>("--out") { Description = "Where to write the package; default: <name>-<version>.tgz in the current folder." };
         var pack = new Command("pack", "Write the clinic IG as a FHIR package (.tgz) with generated snapshots.") { source, output };
         pack.SetAction((result, cancellationToken) => PackAsync(result.GetValue(source), result.GetValue(output),

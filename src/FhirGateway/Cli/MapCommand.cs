@@ -6,14 +6,16 @@ using FhirGateway.Mapping;
 using FhirGateway.Mapping.Bundles;
 using FhirGateway.Mapping.Ig;
 using FhirGateway.Validation;
+using FhirGateway.Validation.Compatibility;
 
 namespace FhirGateway.Cli;
 
 /// <summary>
-/// <c>fhirgw map RECORD.json [--validate] [--json]</c>: maps one clinic record and prints the transaction Bundle it
-/// would send (a dry run) on stdout. Issues go to stderr as <c>file:line:col severity code message @ path</c> lines,
+/// <c>fhirgw map RECORD.json [--validate] [--json] [--format json|xml]</c>: maps one clinic record and prints the transaction
+/// Bundle it would send (a dry run) on stdout, as FHIR JSON or (<c>--format xml</c>) FHIR XML. Issues go to stderr as <c>file:line:col severity code message @ path</c> lines,
 /// or with <c>--json</c> as one OperationOutcome, so stdout holds exactly the Bundle. With <c>--validate</c> every
-/// resource is validated (FhirValidator: core, the clinic profile it claims, terminology offline). Exit 0 when mapped (and valid), 1 when the record is bad or a resource
+/// resource is validated (FhirValidator: core, the clinic profile it claims, terminology offline), and what a known partner
+/// validator would reject although it is valid is a <c>compat-partner-validator</c> warning. Exit 0 when mapped (and valid), 1 when the record is bad or a resource
 /// is invalid, 2 on usage or I/O errors.
 /// </summary>
 internal static class MapCommand
@@ -23,13 +25,15 @@ internal static class MapCommand
         var record = new Argument<FileInfo>("record") { Description = "A clinic record (JSON) of any kind: assessment, biomarker-panel, product-release, infusion, care-plan-update, consent." };
         var validate = new Option<bool>("--validate") { Description = "Check every mapped resource against the clinic profile it claims." };
         var json = new Option<bool>("--json") { Description = "Report the issues as one FHIR OperationOutcome on stderr." };
-        var command = new Command("map", "Map a clinic record and print the transaction Bundle it would send (dry run).") { record, validate, json };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(record)!, result.GetValue(validate), result.GetValue(json),
+        var format = new Option<string>("--format") { Description = "The Bundle's format: json (default) or xml.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "xml");
+        var command = new Command("map", "Map a clinic record and print the transaction Bundle it would send (dry run).") { record, validate, json, format };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(record)!, result.GetValue(validate), result.GetValue(json), result.GetValue(format) == "xml",
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, bool validate, bool asJson, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, bool validate, bool asJson, bool asXml, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
@@ -49,15 +53,21 @@ internal static class MapCommand
             if (validate)
             {
                 var validator = new FhirValidator(ClinicIgDefinitions.WithCore);
+                var compatibility = new PartnerCompatibility(validator.Types);
                 foreach (var resource in mapping.Record!.Resources)
-                    issues.AddRange(validator.Validate(resource.Json, null, [resource.Profile], cancellationToken).Issues.Select(i => i with
+                {
+                    var found = validator.Validate(resource.Json, null, [resource.Profile], cancellationToken).Issues;
+                    if (validator.Parse(resource.Json).Root is { } root) found = [.. found, .. compatibility.Check(root)];
+                    issues.AddRange(found.Select(i => i with
                     {
                         Origin = $"{file.FullName}#{resource.ResourceType}/{resource.Id}",
                         Line = 0,
                         Column = 0,
                     }));
+                }
             }
-            bundle = Pretty(new TransactionBundleBuilder().Build([mapping.Record!]).Json.Span);
+            var built = new TransactionBundleBuilder().Build([mapping.Record!]).Json;
+            bundle = asXml ? XmlText.FromJson(built) : Pretty(built.Span);
         }
         else if (mapping.Envelope is { } envelope)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FhirGateway.Runtime.Partners;
+using FhirGateway.Validation.Compatibility;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FhirGateway.Cli;
@@ -7,7 +8,8 @@ namespace FhirGateway.Cli;
 /// <summary>
 /// <c>fhirgw partners check [--data DIR] [--config FILE]</c>: reads each configured partner's <c>/metadata</c> and prints a table of
 /// what the gateway needs (FHIR 4.0.x, JSON, transaction, conditional create/update on the types it sends), with the
-/// shortfalls under it. Exit 0 when every partner has what it needs, 1 when one falls short, 2 when none is configured
+/// shortfalls under it, and the known incompatibilities of the validator a partner's software embeds with what the gateway
+/// sends (partner-validators.json; warnings, not shortfalls). Exit 0 when every partner has what it needs, 1 when one falls short, 2 when none is configured
 /// or the configuration is not valid.
 /// </summary>
 internal static class PartnersCommand
@@ -34,13 +36,16 @@ internal static class PartnersCommand
         }
         var client = host.Services.GetRequiredService<PartnerClient>();
         var reports = new List<(Partner Partner, CapabilityReport Report)>();
+        var inbound = new List<(Partner Partner, IReadOnlyList<InboundFinding> Findings)>();
         foreach (var partner in directory.All)
         {
             var answer = await client.GetCapabilitiesAsync(partner, cancellationToken);
             reports.Add((partner, CapabilityCheck.Evaluate(partner.Id, answer.StatusCode, answer.Body, answer.Failure)));
+            inbound.Add((partner, InboundFindings(partner, answer.StatusCode, answer.Body)));
         }
         await WriteTableAsync(reports, stdout, cancellationToken);
-        return reports.All(r => r.Report.Sufficient) ? CliApp.ExitOk : CliApp.ExitIssues;
+        await WriteInboundAsync(inbound, stdout, cancellationToken);
+        return reports.All(r => r.Report.Sufficient) && inbound.All(i => !i.Findings.Any(f => f.Blocks)) ? CliApp.ExitOk : CliApp.ExitIssues;
     }
 
     private static async Task WriteTableAsync(List<(Partner Partner, CapabilityReport Report)> reports, TextWriter stdout, CancellationToken cancellationToken)
@@ -58,6 +63,37 @@ internal static class PartnersCommand
         foreach (var (partner, report) in reports.Where(r => !r.Report.Sufficient))
             foreach (var shortfall in report.Shortfalls)
                 await stdout.WriteLineAsync($"{partner.Id}: {shortfall}".AsMemory(), cancellationToken);
+        foreach (var (partner, report) in reports)
+            foreach (var known in PartnerValidatorIncompatibilities.All.Where(k => k.RunsOn(report.Software) && CapabilityCheck.GatewayResourceTypes.Contains(k.ResourceType)))
+                await stdout.WriteLineAsync($"{partner.Id}: warning: {report.Software} validates with {known.Validator}, which {known.Effect} ({known.ResourceType} {known.Rule}; the gateway sends {known.ResourceType} and holds it valid)".AsMemory(), cancellationToken);
+    }
+
+    /// <summary>What inbound needs of the partner (none for Mode None; a statement that could not be read was reported above and blocks).</summary>
+    private static IReadOnlyList<InboundFinding> InboundFindings(Partner partner, int? status, ReadOnlyMemory<byte> body)
+    {
+        if (partner.Inbound.Mode == Runtime.Hosting.InboundMode.None) return [];
+        try
+        {
+            if (status is >= 200 and < 300)
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(body);
+                return InboundCapabilityCheck.Evaluate(partner, doc.RootElement);
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // reported with the capability shortfalls
+        }
+        return [new InboundFinding("inbound: its CapabilityStatement could not be read (blocks)", true)];
+    }
+
+    private static async Task WriteInboundAsync(List<(Partner Partner, IReadOnlyList<InboundFinding> Findings)> inbound, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        foreach (var (partner, findings) in inbound)
+        {
+            await stdout.WriteLineAsync($"{partner.Id}: {InboundCapabilityCheck.Summary(partner, findings)}".AsMemory(), cancellationToken);
+            foreach (var finding in findings) await stdout.WriteLineAsync($"{partner.Id}: {finding.Text}".AsMemory(), cancellationToken);
+        }
     }
 
     private static string YesNo(bool value) => value ? "yes" : "no";

@@ -3,7 +3,9 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using FhirGateway.Fhir.Definitions;
+using FhirGateway.Fhir.Definitions.Sources;
 using FhirGateway.Fhir.Issues;
+using FhirGateway.Fhir.Serialization;
 using FhirGateway.Fhir.Serialization.Json;
 using FhirGateway.Mapping.Ig;
 using FhirGateway.Validation;
@@ -11,11 +13,11 @@ using FhirGateway.Validation;
 namespace FhirGateway.Cli;
 
 /// <summary>
-/// <c>fhirgw validate PATH... [--profile URL] [--ig DIR|TGZ|FILE]... [--json]</c>: validates FHIR JSON files (a folder
-/// stands for every <c>*.json</c> under it; a Bundle's entries are validated with it) against R4 core, the clinic IG
+/// <c>fhirgw validate PATH... [--profile URL] [--ig DIR|TGZ|FILE]... [--json|--xml]</c>: validates FHIR JSON and XML files
+/// (told apart by content; a folder stands for every <c>*.json</c> and <c>*.xml</c> under it; a Bundle's entries are validated with it) against R4 core, the clinic IG
 /// built into fhirgw, the given IGs, the profiles the resources declare and the one asked for. Prints each file's
 /// issues and a summary line, then the totals; with <c>--json</c>, one OperationOutcome (one file) or a Bundle of
-/// them (several) on stdout, each naming its file, and the summaries on stderr. Exit 0 without errors, 1 with
+/// them (several) on stdout, each naming its file, and the summaries on stderr; <c>--xml</c> prints the same in FHIR XML. Exit 0 without errors, 1 with
 /// errors, 2 on usage or I/O errors.
 /// </summary>
 internal static class ValidateCommand
@@ -24,7 +26,7 @@ internal static class ValidateCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "FHIR JSON files or folders to validate." };
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "FHIR JSON or XML files, or folders of them, to validate." };
         var profile = new Option<string?>("--profile") { Description = "Also validate every resource against this profile (canonical URL)." };
         var igs = new Option<string[]>("--ig")
         {
@@ -32,11 +34,13 @@ internal static class ValidateCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var json = new Option<bool>("--json") { Description = "Print the results as an OperationOutcome (one file) or a Bundle of OperationOutcomes (several)." };
+        var xml = new Option<bool>("--xml") { Description = "As --json, in FHIR XML." };
         var minimum = SeverityFilter.Option();
-        var command = new Command("validate", "Validate FHIR resources against R4 core, the clinic IG and any profiles.") { paths, profile, igs, json, minimum };
+        var command = new Command("validate", "Validate FHIR resources (JSON or XML) against R4 core, the clinic IG and any profiles.") { paths, profile, igs, json, xml, minimum };
         command.SetAction((result, cancellationToken) =>
         {
-            var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, result.GetValue(json), result.GetValue(profile))
+            var format = result.GetValue(xml) ? FhirFormat.Xml : result.GetValue(json) ? FhirFormat.Json : (FhirFormat?)null;
+            var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, format, result.GetValue(profile))
             {
                 MinSeverity = result.GetValue(minimum),
             };
@@ -47,9 +51,11 @@ internal static class ValidateCommand
 
     private sealed record FileResult(string Path, ValidationResult Result, int Resources);
 
-    private sealed class ValidateRun(TextWriter stdout, TextWriter stderr, bool json, string? profile)
+    private sealed class ValidateRun(TextWriter stdout, TextWriter stderr, FhirFormat? outcome, string? profile)
     {
-        private TextWriter Report => json ? stderr : stdout;
+        private bool Structured => outcome is not null;
+
+        private TextWriter Report => Structured ? stderr : stdout;
 
         public string? MinSeverity { get; init; }
 
@@ -86,18 +92,17 @@ internal static class ValidateCommand
                     await stderr.WriteLineAsync($"validate: {results.Count}/{files.Count} files, {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s".AsMemory(), cancellationToken);
             }
             await ReportTotalsAsync(results, cancellationToken);
-            if (json) await stdout.WriteLineAsync(Json(results).AsMemory(), cancellationToken);
+            if (Structured)
+            {
+                var text = Json(results);
+                await stdout.WriteLineAsync((outcome == FhirFormat.Xml ? XmlText.FromJson(text) : text).AsMemory(), cancellationToken);
+            }
             if (ioFailed) return CliApp.ExitUsage;
             return results.Any(r => r.Result.HasErrors) ? CliApp.ExitIssues : CliApp.ExitOk;
         }
 
         private async Task<FileResult?> ValidateFileAsync(FhirValidator validator, string file, CancellationToken cancellationToken)
         {
-            if (file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
-            {
-                await stderr.WriteLineAsync($"{file}: FHIR XML is not read yet; give the resource as JSON".AsMemory(), cancellationToken);
-                return null;
-            }
             byte[] bytes;
             try
             {
@@ -119,12 +124,12 @@ internal static class ValidateCommand
             return new FileResult(file, result, resources);
         }
 
-        private static int CountEntries(JsonParseResult parsed) =>
+        private static int CountEntries(FhirParseResult parsed) =>
             parsed.Root is { InstanceType: "Bundle" } bundle ? bundle.ChildrenWithName("entry").Count(e => e.Child("resource") is not null) : 0;
 
         private async Task ReportFileAsync(FileResult file, CancellationToken cancellationToken)
         {
-            if (!json)
+            if (!Structured)
                 foreach (var issue in file.Result.Issues.Where(i => SeverityFilter.Shows(i, MinSeverity)))
                     await stdout.WriteLineAsync(issue.ToString().AsMemory(), cancellationToken);
             var (errors, warnings, information) = Count(file.Result.Issues);
@@ -172,7 +177,7 @@ internal static class ValidateCommand
             return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
-        /// <summary>The files to validate: each file as given, each folder's <c>*.json</c> recursively in name order.</summary>
+        /// <summary>The files to validate: each file as given, each folder's <c>*.json</c> and <c>*.xml</c> recursively in name order.</summary>
         private static bool TryListFiles(string[] paths, out List<string> files, out string? missing)
         {
             files = [];
@@ -180,7 +185,7 @@ internal static class ValidateCommand
             foreach (var path in paths)
             {
                 if (File.Exists(path)) files.Add(path);
-                else if (Directory.Exists(path)) files.AddRange(Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                else if (Directory.Exists(path)) files.AddRange(DefinitionSources.ResourceFiles(path));
                 else
                 {
                     missing = path;

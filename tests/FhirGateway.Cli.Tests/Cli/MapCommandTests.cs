@@ -17,6 +17,17 @@ public sealed class MapCommandTests
     }
 
     [Fact]
+    public async Task With_validate_a_valid_resource_that_a_known_partner_validator_rejects_is_a_compatibility_warning()
+    {
+        var (exit, output, errors) = await Run("map", Repo("seeds", "als", "03-care-plan.json"), "--validate");
+        Assert.Equal(CliApp.ExitOk, exit);
+        Assert.NotEmpty(output);
+        var warnings = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(warnings);
+        Assert.All(warnings, w => Assert.Matches(@"#CareTeam/\S+ warning compat-partner-validator .*Firely.* rejects this CareTeam: it rejects every CareTeam .*\(ctm-1; known incompatibility firely-ctm-1-unresolved-member: .*\) @ CareTeam$", w));
+    }
+
+    [Fact]
     public async Task Reports_a_bad_record_on_stderr_with_file_line_column_and_field_and_exits_1()
     {
         var file = Repo("seeds", "broken", "unit-does-not-fit.json");

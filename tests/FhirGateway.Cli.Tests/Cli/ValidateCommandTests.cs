@@ -110,12 +110,12 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_xml_file_is_refused_with_the_reason_and_exit_2()
+    public async Task An_xml_file_is_read_as_xml_and_validated()
     {
-        var file = Write("patient.xml", """<Patient xmlns="http://hl7.org/fhir"/>""");
-        var (exit, _, errors) = await CliRun.Run("validate", file);
-        Assert.Equal(CliApp.ExitUsage, exit);
-        Assert.Contains("patient.xml: FHIR XML is not read yet", errors, StringComparison.Ordinal);
+        var file = Write("patient.xml", """<Patient xmlns="http://hl7.org/fhir"><gender value="bogus"/></Patient>""");
+        var (exit, output, _) = await CliRun.Run("validate", file);
+        Assert.Equal(CliApp.ExitIssues, exit);
+        Assert.Contains("patient.xml:1:38 error val-binding-required", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,6 +55,23 @@ public sealed class DemoCommandTests(DemoRunFixture demo) : IClassFixture<DemoRu
     }
 
     [Fact]
+    public async Task The_update_recorded_at_the_sandbox_partner_reaches_the_outbox_and_its_trace_shows_it_received_and_handed_to_the_clinic()
+    {
+        var output = demo.Result.Out;
+        Assert.Matches(@"inbound\s+1 update recorded at northbridge-uh reached the clinic: Observation/\S+/_history/1, matched to its clinic patient", output);
+        var outbox = output.Split('\n').Single(l => l.TrimStart().StartsWith("outbox ", StringComparison.Ordinal)).Trim()["outbox".Length..].Trim();
+        Assert.True(File.Exists(outbox), outbox);
+        var line = output.Split('\n').Single(l => l.StartsWith("trace the update:", StringComparison.Ordinal));
+        var record = line.Split("--record ")[1].Split(' ')[0];
+
+        var (exit, trace, _) = await CliRun.Run("audit", "trace", "--record", record, "--data", demo.Data);
+
+        Assert.Equal(CliApp.ExitOk, exit);
+        Assert.Contains("received-from-partner  <- northbridge-uh  valid  Observation/", trace, StringComparison.Ordinal);
+        Assert.Contains("handed-to-clinic  <- northbridge-uh", trace, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_logs_of_the_run_name_no_patient_by_name_birth_date_or_identifier()
     {
         var log = File.ReadAllText(GatewayHost.LogFile(demo.Data));

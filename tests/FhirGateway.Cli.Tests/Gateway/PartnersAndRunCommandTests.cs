@@ -23,6 +23,7 @@ public sealed class PartnersAndRunCommandTests : IAsyncLifetime
         _old = builder.Build();
         _old.MapGet("/fhir/metadata", () => Results.Text("""
             {"resourceType":"CapabilityStatement","status":"active","kind":"instance","fhirVersion":"3.0.2","format":["xml"],
+             "software":{"name":"Firely Server","version":"5.11.0"},
              "rest":[{"mode":"server","resource":[{"type":"Patient","conditionalCreate":true}]}]}
             """, "application/fhir+json"));
         await _old.StartAsync();
@@ -62,6 +63,8 @@ public sealed class PartnersAndRunCommandTests : IAsyncLifetime
         Assert.Contains("old: FHIR version 3.0.2 is not 4.0.x", output, StringComparison.Ordinal);
         Assert.Contains("old: no transaction interaction", output, StringComparison.Ordinal);
         Assert.Contains("old: no conditional create or update for Observation", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^old: warning: Firely Server 5\.11\.0 validates with Firely .*, which rejects every CareTeam .*\(CareTeam ctm-1; the gateway sends CareTeam and holds it valid\)$", output);
+        Assert.DoesNotMatch(@"(?m)^good: warning:", output);
     }
 
     [Fact]

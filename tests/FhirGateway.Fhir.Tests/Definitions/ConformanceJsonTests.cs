@@ -16,7 +16,7 @@ public sealed class ConformanceJsonTests
           "type": "Extension", "baseDefinition": "http://hl7.org/fhir/StructureDefinition/Extension", "derivation": "constraint",
           "mapping": [{"identity": "rim"}],
           "snapshot": {"element": [
-            {"id": "Extension", "path": "Extension", "short": "A thing", "definition": "dropped", "min": 0, "max": "*",
+            {"id": "Extension", "path": "Extension", "short": "A thing", "definition": "The formal definition of a thing", "comment": "dropped", "min": 0, "max": "*",
              "base": {"path": "Extension", "min": 0, "max": "*"},
              "constraint": [{"extension": [{"url": "http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice", "valueBoolean": true}],
                "key": "thg-1", "severity": "warning", "human": "Be good", "expression": "value.exists()", "xpath": "dropped",
@@ -80,7 +80,7 @@ public sealed class ConformanceJsonTests
     }
 
     [Fact]
-    public void Compact_form_reads_back_to_the_same_definition_and_drops_prose()
+    public void Compact_form_reads_back_to_the_same_definition_keeps_element_definitions_and_drops_other_prose()
     {
         var sd = ConformanceJsonReader.ReadStructureDefinition(Encoding.UTF8.GetBytes(StructureDefinition));
         var compact = ConformanceJsonWriter.Write(sd);
@@ -90,6 +90,7 @@ public sealed class ConformanceJsonTests
         var text = Encoding.UTF8.GetString(compact);
         Assert.DoesNotContain("dropped", text);
         Assert.DoesNotContain("narrative", text);
+        Assert.Equal("The formal definition of a thing", again.Snapshot[0].Definition);
         Assert.Equal(sd.Snapshot[4].Pattern, again.Snapshot[4].Pattern);
         Assert.Equal(sd.Snapshot[0].Constraints[0], again.Snapshot[0].Constraints[0]);
     }

@@ -12,6 +12,19 @@ internal static class SharedConformance
         return Directory.Exists(path) ? path : null;
     }
 
+    /// <summary>The names of a folder's files matching <paramref name="pattern"/>, in order, as theory data; one placeholder row when the folder is absent (the theory then skips).</summary>
+    public static TheoryData<string> FileNames(string name, string pattern)
+    {
+        var data = new TheoryData<string>();
+        if (Folder(name) is not { } folder)
+        {
+            data.Add("(folder absent)");
+            return data;
+        }
+        foreach (var file in Directory.GetFiles(folder, pattern).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(file));
+        return data;
+    }
+
     public static string MissingReason(string name) =>
         $"../shared/conformance/{name} is not present next to the repository (looked up from {AppContext.BaseDirectory}); this conformance check needs it.";
 

@@ -1,23 +1,23 @@
 using FhirGateway.Fhir.Model;
-using FhirGateway.Fhir.Serialization.Json;
+using FhirGateway.Fhir.Serialization;
 
 namespace FhirGateway.Validation.Tests.Conformance;
 
 /// <summary>
 /// The resources a suite case loads that are not definitions (Questionnaires, Patients…), found by canonical
 /// url (with or without version) and by <c>Type/id</c>; as the suite's README says, <c>Type/id</c> may also
-/// name the file <c>type-id.json</c> beside the instance.
+/// name the file <c>type-id.json</c> (or <c>.xml</c>) beside the instance.
 /// </summary>
 internal sealed class SuiteResources
 {
     private readonly Dictionary<string, ElementNode> _byKey = new(StringComparer.Ordinal);
     private readonly string _folder;
-    private readonly FhirJsonParser _parser;
+    private readonly FhirParser _parser;
 
     public SuiteResources(string folder, IEnumerable<string> files, ITypeModel types)
     {
         _folder = folder;
-        _parser = new FhirJsonParser(types);
+        _parser = new FhirParser(types);
         foreach (var file in files) Add(Path.Combine(folder, file));
     }
 
@@ -30,8 +30,8 @@ internal sealed class SuiteResources
         if (parts.Length < 2) return null;
         var typeAndId = $"{parts[^2]}/{parts[^1]}";
         if (_byKey.TryGetValue(typeAndId, out found)) return found;
-        var file = Path.Combine(_folder, $"{parts[^2].ToLowerInvariant()}-{parts[^1]}.json");
-        return File.Exists(file) ? Add(file) : null;
+        var file = Path.Combine(_folder, $"{parts[^2].ToLowerInvariant()}-{parts[^1]}");
+        return File.Exists(file + ".json") ? Add(file + ".json") : File.Exists(file + ".xml") ? Add(file + ".xml") : null;
     }
 
     /// <summary>The global profiles the loaded ImplementationGuides declare, by resource type.</summary>
@@ -45,7 +45,7 @@ internal sealed class SuiteResources
 
     private ElementNode? Add(string path)
     {
-        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || !File.Exists(path)) return null;
+        if (FhirFormats.FromPath(path) is null || !File.Exists(path)) return null;
         var root = _parser.Parse(File.ReadAllBytes(path), path).Root;
         if (root is null) return null;
         if (root.Child("url")?.Text is { } url)

@@ -23,20 +23,38 @@ internal static class SuiteRunner
     public static StepOutcome Run(SuiteStep step)
     {
         var folder = SharedConformance.Validator;
-        if (step.Case.IsXml) return Skip(step, "the instance is XML, which the gateway does not read yet");
+        if (CannotRun(step) is { } why) return Skip(step, why);
         var files = step.DefinitionFiles.ToArray();
-        if (files.FirstOrDefault(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) is { } xml)
-            return Skip(step, $"the definition {xml} is XML, which the gateway does not read yet");
         var definitions = DefinitionResolver.WithCore([.. files.Select(f => DefinitionSources.OpenFiles(Path.Combine(folder, f)))]);
         var resources = new SuiteResources(folder, files, new StructureTypeModel(definitions));
         var options = OptionsFor(step.Case) with { Resolver = resources.Resolve, GlobalProfiles = resources.GlobalProfiles() };
         var validator = new FhirValidator(definitions, options);
-        var json = File.ReadAllBytes(Path.Combine(folder, step.Case.File));
+        var instance = File.ReadAllBytes(Path.Combine(folder, step.Case.File)); // JSON or XML: the validator reads either
         IReadOnlyList<string>? profiles = step.WithProfile
-            ? [ConformanceJsonReader.ReadStructureDefinition(File.ReadAllBytes(Path.Combine(folder, step.Case.Profile!))).Url]
+            ? [ProfileUrl(Path.Combine(folder, step.Case.Profile!))]
             : null;
-        var result = validator.Validate(json, step.Case.File, profiles);
+        var result = validator.Validate(instance, step.Case.File, profiles);
         return new StepOutcome(step, null, result.ErrorCount, result.Issues);
+    }
+
+    /// <summary>The canonical of the profile in a StructureDefinition file (JSON or XML).</summary>
+    private static string ProfileUrl(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (Fhir.Serialization.FhirFormats.Detect(bytes, path) == Fhir.Serialization.FhirFormat.Xml)
+            bytes = Fhir.Serialization.Xml.FhirXmlConversion.ToJson(bytes, path).Json ?? bytes;
+        return ConformanceJsonReader.ReadStructureDefinition(bytes).Url;
+    }
+
+    /// <summary>Why a step cannot run on this machine (a file it needs is absent, or in a format the gateway does not read), or null.</summary>
+    public static string? CannotRun(SuiteStep step)
+    {
+        foreach (var file in (IEnumerable<string>)[step.Case.File, .. step.DefinitionFiles])
+        {
+            if (Fhir.Serialization.FhirFormats.FromPath(file) is null) return $"{file} is neither JSON nor XML";
+            if (!File.Exists(Path.Combine(SharedConformance.Validator, file))) return $"{file} is not in the validator folder";
+        }
+        return null;
     }
 
     /// <summary>The HL7 test runner's settings, with what the case's notes change.</summary>

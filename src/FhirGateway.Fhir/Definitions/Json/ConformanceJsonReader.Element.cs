@@ -10,7 +10,7 @@ public static partial class ConformanceJsonReader
 
     private static ElementDefinitionInfo ReadElement(ref Utf8JsonReader r)
     {
-        string? path = null, id = null, sliceName = null, max = null, contentReference = null, shortText = null, modifierReason = null;
+        string? path = null, id = null, sliceName = null, max = null, contentReference = null, shortText = null, definition = null, modifierReason = null;
         int? min = null, maxLength = null;
         bool? mustSupport = null, isModifier = null, isSummary = null;
         ElementBaseInfo? baseInfo = null;
@@ -32,6 +32,7 @@ public static partial class ConformanceJsonReader
             else if (r.ValueTextEquals("contentReference"u8)) contentReference = JsonRead.String(ref r);
             else if (r.ValueTextEquals("representation"u8)) representation = JsonRead.Strings(ref r);
             else if (r.ValueTextEquals("short"u8)) shortText = JsonRead.String(ref r);
+            else if (r.ValueTextEquals("definition"u8)) definition = JsonRead.String(ref r);
             else if (r.ValueTextEquals("maxLength"u8)) maxLength = JsonRead.Int(ref r);
             else if (r.ValueTextEquals("condition"u8)) condition = JsonRead.Strings(ref r);
             else if (r.ValueTextEquals("constraint"u8)) constraints = ReadConstraints(ref r);
@@ -60,6 +61,7 @@ public static partial class ConformanceJsonReader
             ContentReference = contentReference,
             Representation = representation,
             Short = shortText,
+            Definition = definition,
             Fixed = fixedValue,
             Pattern = pattern,
             MinValue = minValue,

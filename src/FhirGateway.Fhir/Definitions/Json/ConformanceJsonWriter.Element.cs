@@ -32,6 +32,7 @@ public static partial class ConformanceJsonWriter
             w.WriteEndObject();
         }
         Opt(w, "short", e.Short);
+        Opt(w, "definition", e.Definition);
         Opt(w, "min", e.Min);
         Opt(w, "max", e.Max);
         if (e.Base is { } b)

@@ -30,6 +30,7 @@ internal static class ElementMerger
             Types = TypeMerger.Merge(baseElement.Types, diff.Types, context),
             Representation = diff.Representation.Count > 0 ? diff.Representation : baseElement.Representation,
             Short = diff.Short ?? baseElement.Short,
+            Definition = diff.Definition ?? baseElement.Definition,
             Fixed = diff.Fixed ?? baseElement.Fixed,
             Pattern = diff.Pattern ?? baseElement.Pattern,
             MinValue = diff.MinValue ?? baseElement.MinValue,

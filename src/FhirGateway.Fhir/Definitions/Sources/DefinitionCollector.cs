@@ -1,9 +1,11 @@
 using FhirGateway.Fhir.Definitions.Json;
+using FhirGateway.Fhir.Serialization;
+using FhirGateway.Fhir.Serialization.Xml;
 
 namespace FhirGateway.Fhir.Definitions.Sources;
 
 /// <summary>
-/// Gathers the definitions found in JSON texts (single resources or Bundles) into an index, and remembers
+/// Gathers the definitions found in JSON or XML texts (single resources or Bundles; XML is read as JSON) into an index, and remembers
 /// what it passed over (other resource types, resources without a url) so callers can report it.
 /// </summary>
 public sealed class DefinitionCollector
@@ -23,6 +25,16 @@ public sealed class DefinitionCollector
     /// </summary>
     public void Add(ReadOnlyMemory<byte> json, string origin, bool bundleEntries = true)
     {
+        if (FhirFormats.Detect(json.Span, origin) == FhirFormat.Xml)
+        {
+            var (converted, issues) = FhirXmlConversion.ToJson(json, origin);
+            if (converted is null)
+            {
+                _skipped.Add($"{origin}: not readable as FHIR XML: {issues.FirstOrDefault(i => i.IsError)?.Message ?? "no resource"}");
+                return;
+            }
+            json = converted;
+        }
         foreach (var found in ResourceScanner.Scan(json, origin, bundleEntries))
         {
             if (found.Entry is null)

@@ -1,3 +1,5 @@
+using FhirGateway.Fhir.Serialization;
+
 namespace FhirGateway.Fhir.Definitions.Sources;
 
 /// <summary>Opens the definition sources that can stand in front of core: FHIR packages and loose files.</summary>
@@ -15,7 +17,7 @@ public static class DefinitionSources
     }
 
     /// <summary>
-    /// Opens loose definition files: one JSON file, or every <c>*.json</c> under a folder (recursively);
+    /// Opens loose definition files: one JSON or XML file, or every <c>*.json</c> and <c>*.xml</c> under a folder (recursively);
     /// a Bundle's entries count one by one. Other resources are passed over (see <see cref="DefinitionCollector.Skipped"/>).
     /// </summary>
     public static IndexedDefinitionSource OpenFiles(string path) => CollectFiles(path).ToSource(path);
@@ -29,8 +31,14 @@ public static class DefinitionSources
             return collector;
         }
         if (!Directory.Exists(path)) throw new FileNotFoundException($"Definitions not found: {path}", path);
-        foreach (var file in Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in ResourceFiles(path))
             collector.Add(File.ReadAllBytes(file), file);
         return collector;
     }
+
+    /// <summary>The FHIR resource files under a folder (recursively), JSON and XML, in name order.</summary>
+    public static IEnumerable<string> ResourceFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Where(f => FhirFormats.FromPath(f) is not null)
+            .Order(StringComparer.Ordinal);
 }

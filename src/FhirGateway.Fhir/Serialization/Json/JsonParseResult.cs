@@ -3,30 +3,11 @@ using FhirGateway.Fhir.Model;
 
 namespace FhirGateway.Fhir.Serialization.Json;
 
-/// <summary>What the JSON reader made of a text: the resource tree (as far as it could be read) and every issue found.</summary>
-public sealed class JsonParseResult
+/// <summary>What the JSON reader made of a text (see <see cref="FhirParseResult"/>).</summary>
+public sealed class JsonParseResult : FhirParseResult
 {
     public JsonParseResult(ElementNode? root, IReadOnlyList<Issue> issues, ISourceDocument document)
+        : base(root, issues, document, FhirFormat.Json)
     {
-        Root = root;
-        Issues = issues;
-        Document = document;
-    }
-
-    /// <summary>The resource read; null when not even its type could be found.</summary>
-    public ElementNode? Root { get; }
-
-    public IReadOnlyList<Issue> Issues { get; }
-
-    public ISourceDocument Document { get; }
-
-    public bool HasErrors
-    {
-        get
-        {
-            foreach (var i in Issues)
-                if (i.IsError) return true;
-            return false;
-        }
     }
 }

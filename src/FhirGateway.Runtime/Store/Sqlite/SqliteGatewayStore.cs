@@ -43,6 +43,7 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
         await ExecuteAsync(c, null, "PRAGMA journal_mode=WAL;", cancellationToken);
         await using var tx = c.BeginTransaction(deferred: false);
         await ExecuteAsync(c, tx, SqliteSchema.Create, cancellationToken);
+        await ExecuteAsync(c, tx, SqliteInboundSchema.Create, cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 

@@ -11,18 +11,7 @@ public sealed class R4ExamplesRoundTripTests
     private static readonly FhirJsonParser Parser = new(StructureTypeModel.R4Core);
     private static readonly FhirJsonWriter Writer = new(Parser.Tables);
 
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        var folder = SharedConformance.Folder(Folder);
-        if (folder is null)
-        {
-            data.Add("(folder absent)");
-            return data;
-        }
-        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(file));
-        return data;
-    }
+    public static TheoryData<string> Files() => SharedConformance.FileNames(Folder, "*.json");
 
     [ConformanceTheory(Folder)]
     [MemberData(nameof(Files))]

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FhirGateway.Fhir.Serialization.Json;
+namespace FhirGateway.Fhir.Serialization;
 
 /// <summary>
 /// The FHIRPath location of the reader's current place (<c>Observation.component[1]</c>), kept as a stack of
