@@ -1,7 +1,8 @@
 namespace FhirGateway.Cli.Tests.Gateway;
 
 /// <summary><c>fhirgw records list|show|prune</c> on what a demo run left.</summary>
-public sealed class RecordsCommandTests(DemoRunFixture demo) : IClassFixture<DemoRunFixture>
+[Collection(nameof(DemoRunCollection))]
+public sealed class RecordsCommandTests(DemoRunFixture demo)
 {
     [Fact]
     public async Task List_by_state_prints_one_line_per_record_with_kind_state_partners_and_reason()
