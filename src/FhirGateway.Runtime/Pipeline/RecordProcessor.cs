@@ -35,24 +35,19 @@ public sealed class RecordProcessor(
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var envelope = claimed.Envelope;
+        using var span = GatewayTracing.Start("pipeline", envelope.Key, envelope.Kind);
         if (claimed.Payload.Length > options.Value.Intake.MaxRecordBytes)
         {
             // Intake refuses these; one stored before the limit was lowered (or by an older version) is parked, not mapped.
             await ParkAsync(claimed, owner, MappingStep, [IssueCatalogue.GatewayIntakeTooLarge.At(null, options.Value.Intake.MaxRecordBytes)], [], cancellationToken);
+            GatewayTracing.End(span, "parked at " + MappingStep, failed: true);
             return;
         }
-        RecordMapping mapping;
-        try
-        {
-            mapping = mapper.Map(claimed.Payload);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            mapping = new RecordMapping(envelope, null, [IssueCatalogue.GatewayMappingFailed.At(null, $"{e.GetType().Name}: {e.Message}")]);
-        }
+        var mapping = Map(claimed);
         if (!mapping.Success)
         {
             await ParkAsync(claimed, owner, MappingStep, Errors(mapping.Issues, "the mapper gave no record"), [], cancellationToken);
+            GatewayTracing.End(span, "parked at " + MappingStep, failed: true);
             return;
         }
         var record = mapping.Record! with { Envelope = envelope };
@@ -66,9 +61,27 @@ public sealed class RecordProcessor(
         if (issues.Any(i => i.IsError))
         {
             await ParkAsync(claimed, owner, ValidationStep, issues, [mapped], cancellationToken);
+            GatewayTracing.End(span, "parked at " + ValidationStep, failed: true);
             return;
         }
         await RouteAsync(claimed, owner, record, [mapped], issues, cancellationToken);
+        GatewayTracing.End(span, "routed");
+    }
+
+    private RecordMapping Map(ClaimedRecord claimed)
+    {
+        using var span = GatewayTracing.Start("map", claimed.Envelope.Key, claimed.Envelope.Kind);
+        try
+        {
+            var mapping = mapper.Map(claimed.Payload);
+            GatewayTracing.End(span, mapping.Success ? "mapped" : "refused", failed: !mapping.Success);
+            return mapping;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            GatewayTracing.End(span, "failed", failed: true);
+            return new RecordMapping(claimed.Envelope, null, [IssueCatalogue.GatewayMappingFailed.At(null, $"{e.GetType().Name}: {e.Message}")]);
+        }
     }
 
     private async Task RouteAsync(ClaimedRecord claimed, string owner, MappedRecord record, List<LedgerDraft> ledger, IReadOnlyList<Issue> warnings, CancellationToken cancellationToken)
@@ -95,12 +108,18 @@ public sealed class RecordProcessor(
 
     private IReadOnlyList<Issue> Validate(MappedRecord record)
     {
+        using var span = GatewayTracing.Start("validate", record.Envelope.Key, record.Envelope.Kind);
         try
         {
-            return validator.Validate(record);
+            var issues = validator.Validate(record);
+            var errors = issues.Count(i => i.IsError);
+            span?.SetTag("fhirgw.resources", record.Resources.Count);
+            GatewayTracing.End(span, errors == 0 ? "valid" : $"{errors} errors", failed: errors > 0);
+            return issues;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            GatewayTracing.End(span, "failed", failed: true);
             return [IssueCatalogue.GatewayValidationFailed.At(null, record.Envelope.Key, $"{e.GetType().Name}: {e.Message}")];
         }
     }

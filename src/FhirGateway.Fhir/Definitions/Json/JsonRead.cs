@@ -134,5 +134,18 @@ internal static class JsonRead
     }
 
     public static DefinitionFormatException Unexpected(ref Utf8JsonReader r, string expected) =>
-        new($"expected {expected} but found {r.TokenType} at byte {r.TokenStartIndex}");
+        new($"expected {expected}, found {Describe(r.TokenType)} at byte {r.TokenStartIndex}");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "true or false",
+        JsonTokenType.Null => "null",
+        JsonTokenType.EndArray => "the end of an array",
+        JsonTokenType.EndObject => "the end of an object",
+        _ => "a property name",
+    };
 }
