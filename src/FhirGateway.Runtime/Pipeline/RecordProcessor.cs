@@ -109,19 +109,21 @@ public sealed class RecordProcessor(
     private IReadOnlyList<Issue> Validate(MappedRecord record)
     {
         using var span = GatewayTracing.Start("validate", record.Envelope.Key, record.Envelope.Kind);
+        IReadOnlyList<Issue> issues;
         try
         {
-            var issues = validator.Validate(record);
-            var errors = issues.Count(i => i.IsError);
-            span?.SetTag("fhirgw.resources", record.Resources.Count);
-            GatewayTracing.End(span, errors == 0 ? "valid" : $"{errors} errors", failed: errors > 0);
-            return issues;
+            issues = validator.Validate(record);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             GatewayTracing.End(span, "failed", failed: true);
             return [IssueCatalogue.GatewayValidationFailed.At(null, record.Envelope.Key, $"{e.GetType().Name}: {e.Message}")];
         }
+        // outside the try: a validator that breaks its contract (no list) is a pipeline failure the worker parks
+        var errors = issues.Count(i => i.IsError);
+        span?.SetTag("fhirgw.resources", record.Resources.Count);
+        GatewayTracing.End(span, errors == 0 ? "valid" : $"{errors} errors", failed: errors > 0);
+        return issues;
     }
 
     /// <summary>Parks a record whose processing failed unexpectedly, with the exception's type as the reason. Never throws but for cancellation.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Tests.Support;
 
@@ -24,6 +25,7 @@ public sealed class LeaseExpiryTests : GatewayTestBase
         Assert.Single(trace, e => e.Step == LedgerSteps.Sent);
         Assert.Single(trace, e => e.Step == LedgerSteps.PartnerResponse);
         Assert.Single(await Gateway.Store.ListAuditEventsAsync("consent-1@1", None));
-        Assert.True((await LedgerVerifier.VerifyAsync(Gateway.Store.ReadLedgerAsync(None), None)).Intact);
+        var verified = await LedgerVerifier.VerifyAsync(Gateway.Store.ReadLedgerAsync(None), Gateway.App.Services.GetRequiredService<LedgerKeyRing>(), [], None);
+        Assert.True(verified.Intact, verified.Reason);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using FhirGateway.Runtime.Ledger;
 using System.Net.Sockets;
 using System.Text.Json;
 using FhirGateway.Runtime.Tests.Support;
@@ -119,7 +120,7 @@ public sealed class LastFailureTests : GatewayTestBase
     {
         await ConsentAsync("p1");
         await Gateway.WaitForAsync(s => s.DeliveriesPending == 1 && s.DeliveriesDelivered == 0, "consent pending");
-        await Gateway.WaitForStepAsync("consent-1@1", "partner-response");
+        await Gateway.WaitForStepAsync("consent-1@1", LedgerSteps.RetryScheduled); // nothing reached the partner: no partner-response
         var detail = await Gateway.Store.GetRecordAsync("consent-1@1", None);
         var delivery = Assert.Single(detail!.Status.Deliveries);
         Assert.Equal($"connection refused by 127.0.0.1:{_closedPort}", delivery.LastFailure);

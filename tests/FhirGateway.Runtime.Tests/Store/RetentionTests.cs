@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Tests.EndToEnd;
 using FhirGateway.Runtime.Tests.Support;
@@ -26,7 +27,9 @@ public sealed class RetentionTests : GatewayTestBase
         var entry = Assert.Single(r1.Ledger, e => e.Step == LedgerSteps.Pruned);
         Assert.Equal(received.Draft.PayloadHash, entry.Draft.PayloadHash);
         Assert.False((await Gateway.Store.GetRecordAsync("r2@1", None))!.Pruned);
-        Assert.True((await LedgerVerifier.VerifyAsync(Gateway.Store.ReadLedgerAsync(None), None)).Intact);
+        var keys = Gateway.App.Services.GetRequiredService<LedgerKeyRing>();
+        var verified = await LedgerVerifier.VerifyAsync(Gateway.Store.ReadLedgerAsync(None), keys, [], None);
+        Assert.True(verified.Intact, verified.Reason);
         using var again = await Gateway.PostAsync(Records.Bytes("r1", "p1"));
         Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
     }
