@@ -33,4 +33,10 @@ public static partial class IssueCatalogue
         "Partner {0} answered HTTP {1} with a body that is not a transaction-response Bundle: {2}");
     public static readonly IssueDefinition GatewayPartnerGaveUp = new("gw-partner-gave-up", IssueSeverity.Error, IssueType.Timeout,
         "Partner {0} did not accept the delivery after {1} attempts (last: {2}); the delivery is parked");
+    public static readonly IssueDefinition GatewayQueryInvalid = new("gw-query-invalid", IssueSeverity.Error, IssueType.Value,
+        "The record filter is not valid: {0}");
+    public static readonly IssueDefinition GatewayForbidden = new("gw-forbidden", IssueSeverity.Error, IssueType.Security,
+        "{0} holds the role {1}, which may not {2}");
+    public static readonly IssueDefinition GatewayUnknownRecord = new("gw-unknown-record", IssueSeverity.Error, IssueType.NotFound,
+        "No record '{0}' is stored");
 }

@@ -120,7 +120,7 @@ public sealed class DeliveryOutcomes(
         var detail = $"{result.Reason}; retry at {LedgerTime.Format(next)}";
         var ledger = result.Exchanges.Count > 0 ? Ledger(partner, again, result, detail)
             : again.Select(d => new LedgerDraft(LedgerSteps.RetryScheduled, d.RecordKey, d.PatientId) { PartnerId = partner.Id, Status = answer.StatusText, Detail = detail }).ToList();
-        Moved(partner, again.Count, await store.ScheduleRetryAsync(Ids(again), identity.Owner, next, answer.StatusText, result.Reason, ledger, cancellationToken), "retry-scheduled");
+        Moved(partner, again.Count, await store.ScheduleRetryAsync(Ids(again), identity.Owner, next, answer.StatusText, answer.Cause ?? result.Reason, ledger, cancellationToken), "retry-scheduled");
         metrics.Retry(partner.Id, answer.StatusText);
         Log.RetryScheduled(logger, partner.Id, answer.StatusText, again.Count, attempt, next);
     }
@@ -128,7 +128,7 @@ public sealed class DeliveryOutcomes(
     private async Task ParkAsync(Partner partner, IReadOnlyList<ClaimedDelivery> parked, SendResult result, string outcome, string status, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var text = OutcomeText(outcome);
+        var text = OutcomeText.First(outcome);
         var audits = parked.Select(d => (d.Id, AuditEventFactory.Create(partner, d, result.Exchanges.SelectMany(x => x.Audited(d)).ToList(), success: false, text, now))).ToList();
         var ledger = Ledger(partner, parked, result, "refused");
         ledger.AddRange(parked.Select(d => new LedgerDraft(LedgerSteps.Parked, d.RecordKey, d.PatientId)
@@ -169,23 +169,6 @@ public sealed class DeliveryOutcomes(
     private void Moved(Partner partner, int expected, int moved, string transition)
     {
         if (moved < expected) Log.LeaseLost(logger, partner.Id, expected - moved, transition);
-    }
-
-    /// <summary>The first issue's text of an OperationOutcome (for AuditEvent.outcomeDesc and the ledger).</summary>
-    private static string? OutcomeText(string outcome)
-    {
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(outcome);
-            if (!doc.RootElement.TryGetProperty("issue", out var issues) || issues.GetArrayLength() == 0) return null;
-            var first = issues[0];
-            if (first.TryGetProperty("details", out var details) && details.TryGetProperty("text", out var t)) return t.GetString();
-            return first.TryGetProperty("diagnostics", out var d) ? d.GetString() : null;
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return null; // not JSON, or issue/details/text of another JSON kind than an OperationOutcome gives them
-        }
     }
 
     private static List<long> Ids(IEnumerable<ClaimedDelivery> deliveries) => deliveries.Select(d => d.Id).ToList();

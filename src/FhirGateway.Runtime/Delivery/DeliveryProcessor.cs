@@ -35,25 +35,35 @@ public sealed class DeliveryProcessor(
     {
         ArgumentNullException.ThrowIfNull(partner);
         ArgumentNullException.ThrowIfNull(batch);
+        using var span = GatewayTracing.Start("delivery", partner: partner.Id);
+        span?.SetTag(GatewayTracing.RecordKey, string.Join(",", batch.Select(d => d.RecordKey)));
         var allowed = await GateAsync(partner, batch, cancellationToken);
-        if (allowed.Count == 0) return;
+        if (allowed.Count == 0)
+        {
+            GatewayTracing.End(span, "held");
+            return;
+        }
         var support = await capabilities.SupportAsync(partner, cancellationToken);
         var stopped = new HashSet<string>(StringComparer.Ordinal);
         var groups = Groups(allowed, support);
+        var outcome = SendOutcome.Delivered;
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g];
             var result = await sender.SendAsync(partner, group, support, cancellationToken);
             foreach (var x in result.Exchanges) metrics.DeliveryDuration(partner.Id, x.Answer.Elapsed, x.Verdict.Kind.ToString().ToLowerInvariant());
             await outcomes.WriteAsync(partner, group, result, cancellationToken);
+            if (result.Last?.Answer.StatusCode is { } status) span?.SetTag("http.response.status_code", status);
             if (result.Outcome == SendOutcome.Delivered) continue;
+            outcome = result.Outcome;
             foreach (var d in group) stopped.Add(d.PatientId);
             var later = groups.Skip(g + 1).SelectMany(x => x).ToList();
             var giveBack = result.Outcome == SendOutcome.Resized ? later : later.Where(d => stopped.Contains(d.PatientId)).ToList();
             if (giveBack.Count > 0) await store.ReleaseDeliveriesAsync(giveBack.Select(d => d.Id).ToList(), identity.Owner, cancellationToken);
-            if (result.Outcome == SendOutcome.Resized) return;
+            if (result.Outcome == SendOutcome.Resized) break;
             groups = [.. groups.Take(g + 1), .. groups.Skip(g + 1).Select(x => x.Where(d => !stopped.Contains(d.PatientId)).ToList()).Where(x => x.Count > 0)];
         }
+        GatewayTracing.End(span, outcome.ToString().ToLowerInvariant(), failed: outcome is SendOutcome.Retry or SendOutcome.Park);
     }
 
     /// <summary>

@@ -14,4 +14,6 @@ public sealed record PartnerAnswer(int? StatusCode, ReadOnlyMemory<byte> Body, T
         || !(f == CircuitOpen || f.StartsWith("connection: ConnectionError", StringComparison.Ordinal) || f.StartsWith("connection: NameResolutionError", StringComparison.Ordinal));
 
     public const string CircuitOpen = "circuit-open";
+    /// <summary>The cause in words, for operators: the partner's status line (<c>503 Service Unavailable</c>), <c>connection refused by 127.0.0.1:5089</c>, <c>timeout after 30 s</c>.</summary>
+    public string? Cause { get; init; }
 }

@@ -1,9 +1,11 @@
 using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Intake;
 using FhirGateway.Runtime.Operations;
+using FhirGateway.Runtime.WebConsole;
 using FhirGateway.Runtime.ServiceBus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -52,12 +54,20 @@ public static class GatewayHost
         builder.AddServiceBusEdge();
         builder.AddGatewayOperations();
         builder.AddLedgerCheckpoints();
+        builder.AddOperatorConsole();
         settings.Compose?.Invoke(builder);
         builder.AddClinicMapping();
         builder.WebHost.UseUrls((builder.Configuration["Http:Urls"] ?? "http://127.0.0.1:5080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var app = builder.Build();
         app.MapGatewayEndpoints();
         return app;
+    }
+
+    /// <summary>The OperationOutcome answers of an endpoint, for its OpenAPI description.</summary>
+    private static RouteHandlerBuilder Refusals(this RouteHandlerBuilder endpoint, params int[] statuses)
+    {
+        foreach (var status in statuses) endpoint.Produces<ApiShapes.OperationOutcome>(status, "application/fhir+json");
+        return endpoint;
     }
 
     /// <summary>The addresses a started web host listens on (port 0 resolved).</summary>
@@ -89,10 +99,26 @@ public static class GatewayHost
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapPost("/records", RecordsEndpoint.PostAsync).RequireAuthorization();
-        app.MapGet("/records/{receipt}", RecordsEndpoint.GetAsync).RequireAuthorization();
-        app.MapGet("/inbound", InboundFeedEndpoint.GetAsync).RequireAuthorization();
+        app.MapPost("/records", RecordsEndpoint.PostAsync).RequireAuthorization(ConsoleModule.SendPolicy)
+            .WithSummary("Send one clinic record (JSON); 202 once it is durably stored, with its receipt and Location.")
+            .Accepts<System.Text.Json.JsonElement>("application/json")
+            .Produces<ReceiptResponse>(StatusCodes.Status202Accepted).Produces<ReceiptResponse>(StatusCodes.Status200OK)
+            .Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        app.MapGet("/records", RecordsListEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy)
+            .WithSummary("List records newest first by state, partner, kind and received time; page with the cursor 'next'. A patient filter goes only in POST /records/_search.")
+            .Produces<ApiShapes.RecordList>().Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
+        app.MapPost("/records/_search", RecordsListEndpoint.SearchAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy)
+            .WithSummary("List records with the filters as a form body (state, partner, patient, kind, since, until, page, limit).")
+            .Produces<ApiShapes.RecordList>().Refusals(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status415UnsupportedMediaType);
+        app.MapGet("/records/{receipt}", RecordsEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy)
+            .WithSummary("Where the record of a receipt stands, each partner's delivery and the cause of its last failure.")
+            .Produces<ApiShapes.RecordStatus>().Refusals(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
+        app.MapGet("/inbound", InboundFeedEndpoint.GetAsync).RequireAuthorization(ConsoleModule.ApiReadPolicy);
         app.MapPost("/inbound/notifications/{partner}", NotificationEndpoint.PostAsync);
+        app.MapOperatorConsole();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });

@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace FhirGateway.Runtime.Hosting;
 
@@ -101,17 +102,19 @@ public static class GatewayModules
         builder.Services.TryAddSingleton<DeliveryOutcomes>();
         builder.Services.TryAddSingleton<DeliveryProcessor>();
         builder.Services.AddHttpClient(PartnerTokens.TokenClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        var partners = builder.Configuration.GetSection("Partners").Get<List<PartnerOptions>>() ?? [];
-        foreach (var id in partners.Select(p => p.Id).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal))
+        // only the ids, as text: converting the other settings here would throw before they are validated and named
+        var ids = builder.Configuration.GetSection("Partners").GetChildren().Select(p => p["Id"]);
+        foreach (var id in ids.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id!).Distinct(StringComparer.Ordinal))
         {
-            var options = partners.First(p => p.Id == id);
             var client = builder.Services.AddHttpClient("partner:" + id, c => c.Timeout = Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(() => PartnerTransport.Handler(options));
+                .ConfigurePrimaryHttpMessageHandler(sp => PartnerTransport.Handler(
+                    sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Partners.First(p => p.Id == id)));
             client.AddResilienceHandler("partner", (pipeline, context) =>
                 {
                     var sp = context.ServiceProvider;
                     PartnerResilience.Configure(pipeline, Partner(sp, id), sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Delivery,
-                        sp.GetRequiredService<PartnerCircuits>(), sp.GetRequiredService<GatewayMetrics>());
+                        sp.GetRequiredService<PartnerCircuits>(), sp.GetRequiredService<GatewayMetrics>(),
+                        sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger(typeof(PartnerCircuits).FullName!));
                 });
             client.AddHttpMessageHandler(sp => new PartnerAuthHandler(Partner(sp, id), sp.GetRequiredService<PartnerTokens>()));
         }
@@ -137,7 +140,7 @@ public static class GatewayModules
         return builder;
     }
 
-    /// <summary>Health checks (live; ready: store and partner circuits) and OpenTelemetry metrics.</summary>
+    /// <summary>Health checks (live; ready: store and partner circuits), OpenTelemetry metrics (Prometheus at <c>/metrics</c>, OTLP) and traces, the OpenAPI description.</summary>
     public static IHostApplicationBuilder AddGatewayOperations(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -145,12 +148,21 @@ public static class GatewayModules
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
             .AddCheck<PartnerCircuitsHealthCheck>("partners", tags: ["ready"]);
         var otlp = builder.Configuration["Telemetry:OtlpEndpoint"];
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
-        {
-            metrics.AddMeter(GatewayMetrics.MeterName);
-            if (!string.IsNullOrWhiteSpace(otlp) && Uri.TryCreate(otlp, UriKind.Absolute, out var endpoint))
-                metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
-        });
+        var endpoint = !string.IsNullOrWhiteSpace(otlp) && Uri.TryCreate(otlp, UriKind.Absolute, out var uri) ? uri : null;
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(GatewayMetrics.MeterName);
+                metrics.AddPrometheusExporter();
+                if (endpoint is not null) metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(GatewayTracing.SourceName);
+                if (endpoint is not null) tracing.AddOtlpExporter(o => o.Endpoint = endpoint);
+            });
+        builder.Services.AddHostedService<QueueDepthGauge>();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<GatewayApiDescription>());
         return builder;
     }
 
@@ -159,7 +171,14 @@ public static class GatewayModules
         if (builder.Services.Any(s => s.ServiceType == typeof(GatewayOptionsValidator))) return builder;
         builder.Services.AddSingleton<GatewayOptionsValidator>();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>>(sp => sp.GetRequiredService<GatewayOptionsValidator>());
-        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration).ValidateOnStart();
+        // Each setting's text is checked against its option's type before binding, so a value that cannot be converted is
+        // a named problem like any invalid setting (and a duration without its unit is refused), never a binder exception.
+        builder.Services.AddOptions<GatewayOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            var problems = SettingsCheck.Problems(configuration);
+            if (problems.Count > 0) throw new OptionsValidationException(Options.DefaultName, typeof(GatewayOptions), problems);
+            configuration.Bind(options);
+        }).ValidateOnStart();
         return builder;
     }
 

@@ -18,6 +18,7 @@ public sealed class GatewayOptions
     public TelemetryOptions Telemetry { get; set; } = new();
     public Ledger.LedgerOptions Ledger { get; set; } = new();
     public Operations.LoggingOptions Logging { get; set; } = new();
+    public RetentionOptions Retention { get; set; } = new();
     /// <summary>What the gateway does with updates it takes in from partners (the outbox, the feed).</summary>
     public InboundOptions Inbound { get; set; } = new();
     public ServiceBus.ServiceBusOptions ServiceBus { get; set; } = new();
@@ -37,6 +38,8 @@ public sealed class IntakeOptions
     public List<string> ApiKeys { get; set; } = [];
     /// <summary>Bearer tokens accepted in <c>Authorization: Bearer …</c>.</summary>
     public List<string> BearerTokens { get; set; } = [];
+    /// <summary>Named keys with a role (<c>operator</c> or <c>auditor</c>), each accepted as an API key or a bearer token; ApiKeys and BearerTokens act as operators.</summary>
+    public List<AccessKeyOptions> Keys { get; set; } = [];
     public string ApiKeyHeader { get; set; } = "X-Api-Key";
     public int MaxRecordBytes { get; set; } = 1024 * 1024;
     /// <summary>The watched inbox folder; empty for <c>{Data}/inbox</c>.</summary>
@@ -44,6 +47,14 @@ public sealed class IntakeOptions
     public TimeSpan InboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>A file younger than this is left for the next look (it may still be being written).</summary>
     public TimeSpan InboxSettleTime { get; set; } = TimeSpan.FromMilliseconds(500);
+}
+
+/// <summary>A named key and its role: <c>operator</c> (may send records, replay and release) or <c>auditor</c> (reads only).</summary>
+public sealed class AccessKeyOptions
+{
+    public string Name { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Role { get; set; } = "operator";
 }
 
 public sealed class PipelineOptions
@@ -136,4 +147,10 @@ public sealed class TelemetryOptions
 {
     /// <summary>An OTLP endpoint to export metrics to; empty to export none (the meters still count).</summary>
     public string? OtlpEndpoint { get; set; }
+}
+
+public sealed class RetentionOptions
+{
+    /// <summary>How long a delivered record keeps its payload and resources; <c>fhirgw records prune</c> without <c>--delivered-before</c> removes older ones. Empty: kept until pruned by date.</summary>
+    public TimeSpan? DeliveredPayloads { get; set; }
 }

@@ -25,6 +25,14 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.Delivery.CircuitBreaker.MinimumThroughput < 2) Fail("Delivery:CircuitBreaker:MinimumThroughput", "must be at least 2");
         if (options.Delivery.CircuitBreaker.SamplingDuration < TimeSpan.FromMilliseconds(500)) Fail("Delivery:CircuitBreaker:SamplingDuration", "must be at least 00:00:00.5");
         if (options.Delivery.CircuitBreaker.BreakDuration < TimeSpan.FromMilliseconds(500)) Fail("Delivery:CircuitBreaker:BreakDuration", "must be at least 00:00:00.5");
+        for (var i = 0; i < options.Intake.Keys.Count; i++)
+        {
+            var k = options.Intake.Keys[i];
+            if (string.IsNullOrWhiteSpace(k.Name)) Fail($"Intake:Keys:{i}:Name", "must name the key's holder");
+            if (k.Key.Length < 16) Fail($"Intake:Keys:{i}:Key", "must be a secret of at least 16 characters");
+            if (!Intake.AccessRoles.IsKnown(k.Role)) Fail($"Intake:Keys:{i}:Role", $"must be {Intake.AccessRoles.Operator} or {Intake.AccessRoles.Auditor}, found '{k.Role}'");
+        }
+        if (options.Retention.DeliveredPayloads is { } keep && keep <= TimeSpan.Zero) Fail("Retention:DeliveredPayloads", $"must be a positive duration, found {keep}");
         if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !IsHttpUrl(otlp)) Fail("Telemetry:OtlpEndpoint", $"must be an absolute http(s) URL, found '{otlp}'");
         ValidatePartners(options.Partners, Fail);
         foreach (var (key, message) in Ledger.LedgerKeyRing.Problems(options.Ledger, options.DataFolder)) Fail(key, message);

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Runtime.Hosting;
@@ -13,7 +11,7 @@ namespace FhirGateway.Runtime.Intake;
 
 /// <summary>
 /// Authenticates record senders by an API key header (<c>Intake:ApiKeyHeader</c>) or a bearer token, compared in
-/// constant time against the configured ones. With none configured, nobody is let in. A refusal is a 401 with an
+/// constant time against the configured ones (<see cref="AccessKeys"/>), each with its holder's name and role. With none configured, nobody is let in. A refusal is a 401 with an
 /// OperationOutcome.
 /// </summary>
 public sealed class IntakeAuthenticationHandler(
@@ -24,15 +22,25 @@ public sealed class IntakeAuthenticationHandler(
 {
     public const string SchemeName = "FhirGatewayIntake";
     private readonly IntakeOptions _intake = gateway.Value.Intake;
+    private readonly AccessKeys _keys = new(gateway.Value.Intake);
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (Request.Headers.TryGetValue(_intake.ApiKeyHeader, out var key) && Matches(key.ToString(), _intake.ApiKeys))
-            return Task.FromResult(Success("api-key"));
+        if (Request.Headers.TryGetValue(_intake.ApiKeyHeader, out var key) && _keys.FindApiKey(key.ToString()) is { } byKey)
+            return Task.FromResult(Success("api-key", byKey));
         var authorization = Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && Matches(authorization["Bearer ".Length..].Trim(), _intake.BearerTokens))
-            return Task.FromResult(Success("bearer"));
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && _keys.FindBearer(authorization["Bearer ".Length..].Trim()) is { } byToken)
+            return Task.FromResult(Success("bearer", byToken));
         return Task.FromResult(AuthenticateResult.NoResult());
+    }
+
+    /// <summary>The principal of a key holder: name, role, and how they signed in.</summary>
+    public static ClaimsPrincipal Principal(AccessHolder holder, string method, string scheme)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        var identity = new ClaimsIdentity([new Claim("auth_method", method), new Claim(ClaimTypes.Name, holder.Name), new Claim(ClaimTypes.Role, holder.Role)],
+            scheme, ClaimTypes.Name, ClaimTypes.Role);
+        return new ClaimsPrincipal(identity);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -43,19 +51,6 @@ public sealed class IntakeAuthenticationHandler(
         await Response.WriteAsync(OperationOutcomeWriter.ToJson([IssueCatalogue.GatewayIntakeUnauthenticated.At(null, _intake.ApiKeyHeader)]), Context.RequestAborted);
     }
 
-    private AuthenticateResult Success(string method)
-    {
-        var identity = new ClaimsIdentity([new Claim("auth_method", method)], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
-    }
-
-    private static bool Matches(string given, IEnumerable<string> accepted)
-    {
-        if (string.IsNullOrEmpty(given)) return false;
-        var givenHash = SHA256.HashData(Encoding.UTF8.GetBytes(given));
-        var found = false;
-        foreach (var candidate in accepted.Where(a => !string.IsNullOrEmpty(a)))
-            found |= CryptographicOperations.FixedTimeEquals(givenHash, SHA256.HashData(Encoding.UTF8.GetBytes(candidate)));
-        return found;
-    }
+    private static AuthenticateResult Success(string method, AccessHolder holder) =>
+        AuthenticateResult.Success(new AuthenticationTicket(Principal(holder, method, SchemeName), SchemeName));
 }

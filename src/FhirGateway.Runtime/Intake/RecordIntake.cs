@@ -39,16 +39,26 @@ public sealed class RecordIntake(IGatewayStore store, IRecordMapper mapper, Gate
 
     public async Task<IntakeResult> SubmitAsync(ReadOnlyMemory<byte> json, string source, CancellationToken cancellationToken)
     {
-        if (RefuseIfTooLarge(json.Length, source) is { } tooLarge) return tooLarge;
+        using var span = GatewayTracing.Start("intake");
+        span?.SetTag("fhirgw.source", source);
+        if (RefuseIfTooLarge(json.Length, source) is { } tooLarge)
+        {
+            GatewayTracing.End(span, "refused", failed: true);
+            return tooLarge;
+        }
         var issues = new List<Issue>();
         var envelope = RecordEnvelopeReader.Read(json, issues);
         if (envelope is not null && !issues.Exists(i => i.IsError)) issues.AddRange(mapper.CheckContract(json, envelope));
         if (envelope is null || issues.Exists(i => i.IsError))
         {
             Log.RecordRefused(logger, source, Codes(issues));
+            GatewayTracing.End(span, "refused", failed: true);
             return new IntakeResult(null, IssueLimit.Apply(issues));
         }
+        span?.SetTag(GatewayTracing.RecordKey, envelope.Key);
+        span?.SetTag(GatewayTracing.RecordKind, envelope.Kind);
         var receipt = await store.AcceptAsync(new RecordSubmission(envelope, json, source), cancellationToken);
+        GatewayTracing.End(span, receipt.Status.ToString().ToLowerInvariant(), failed: receipt.Status == IntakeStatus.Conflict);
         switch (receipt.Status)
         {
             case IntakeStatus.Accepted:

@@ -6,10 +6,11 @@ namespace FhirGateway.Runtime.Intake;
 
 /// <summary>
 /// The JSON answer of <c>GET /records/{receipt}</c>: the record's state, the step and OperationOutcome that parked it,
-/// and per partner the delivery status, attempts, next attempt, hold reason and the partner's last answer. An
-/// OperationOutcome is served up to <see cref="MaxOutcomeBytes"/>: beyond, its first issues and a count of the rest.
+/// and per partner the delivery status, attempts, next attempt, hold reason, the partner's last answer and the cause of
+/// the last failure. An OperationOutcome is served up to <see cref="MaxOutcomeBytes"/>: beyond, its first issues and a
+/// count of the rest.
 /// </summary>
-internal static class RecordStatusWriter
+public static class RecordStatusWriter
 {
     public static byte[] ToJson(RecordStatus status)
     {
@@ -46,6 +47,7 @@ internal static class RecordStatusWriter
         if (d.NextAttemptAt is { } next) w.WriteString("nextAttemptAt", next);
         if (d.HoldReason is not null) w.WriteString("holdReason", d.HoldReason);
         if (d.LastStatus is not null) w.WriteString("lastStatus", d.LastStatus);
+        if (d.LastFailure is not null) w.WriteString("lastFailure", d.LastFailure);
         Outcome(w, d.OperationOutcome);
         w.WriteEndObject();
     }

@@ -15,7 +15,7 @@ public sealed record ReceiptResponse(string ReceiptId, string RecordKey, string 
 internal sealed partial class RuntimeJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// <c>POST /records</c>: one internal record as JSON. 202 with a receipt once it is durably stored; 200 with the
+/// <c>POST /records</c>: one internal record as JSON. 202 with a receipt (and <c>Location: /records/{receipt}</c>) once it is durably stored; 200 with the
 /// original receipt for a repeat; 400 (bad record), 409 (same id and version, other content), 413 (too large) and
 /// 415 (not JSON) with an OperationOutcome.
 /// </summary>
@@ -36,7 +36,7 @@ public static class RecordsEndpoint
             null => Outcome(StatusCodes.Status400BadRequest, [.. result.Issues]),
             { Status: IntakeStatus.Conflict } => Outcome(StatusCodes.Status409Conflict, [.. result.Issues]),
             { Status: IntakeStatus.Duplicate } r => Receipt(r, StatusCodes.Status200OK, "duplicate"),
-            var r => Receipt(r, StatusCodes.Status202Accepted, "accepted"),
+            var r => Accepted(context, r),
         };
     }
 
@@ -48,6 +48,13 @@ public static class RecordsEndpoint
         return status is null
             ? Outcome(StatusCodes.Status404NotFound, IssueCatalogue.GatewayUnknownReceipt.At(null, receipt))
             : Results.Bytes(RecordStatusWriter.ToJson(status), "application/json");
+    }
+
+    /// <summary>202 with the receipt, and <c>Location</c> naming where the record's status is read.</summary>
+    private static IResult Accepted(HttpContext context, IntakeReceipt receipt)
+    {
+        context.Response.Headers.Location = "/records/" + Uri.EscapeDataString(receipt.ReceiptId);
+        return Receipt(receipt, StatusCodes.Status202Accepted, "accepted");
     }
 
     private static IResult Receipt(IntakeReceipt receipt, int status, string text) =>

@@ -37,4 +37,8 @@ public static class LedgerSteps
     public const string Replayed = "replayed";
     /// <summary>An entry kept back from a delivery: the partner already holds the resource from a newer record.</summary>
     public const string Superseded = "superseded";
+    /// <summary>A delivered record's payload and resources were removed under the retention rule; the entry keeps the payload's hash.</summary>
+    public const string Pruned = "pruned";
+    /// <summary>An operator's action in the console (replay, release), with who did it.</summary>
+    public const string Console = "console";
 }

@@ -36,7 +36,8 @@ internal static partial class Log
     [LoggerMessage(1020, LogLevel.Information, "Partner {Partner} accepted {Records} records ({Entries} entries) in {Elapsed} ms")]
     public static partial void Delivered(ILogger logger, string partner, int records, int entries, long elapsed);
 
-    [LoggerMessage(1021, LogLevel.Warning, "Partner {Partner} answered {Status} for {Records} records; retry {Attempt} at {NextAttempt:o}")]
+    /// <remarks>Information, not a warning: it comes once per attempt; the alert is the circuit opening (<see cref="CircuitOpened"/>), once per change.</remarks>
+    [LoggerMessage(1021, LogLevel.Information, "Partner {Partner} answered {Status} for {Records} records; retry {Attempt} at {NextAttempt:o}")]
     public static partial void RetryScheduled(ILogger logger, string partner, string status, int records, int attempt, DateTimeOffset nextAttempt);
 
     [LoggerMessage(1022, LogLevel.Warning, "Partner {Partner} refused record {RecordKey} with {Status}: parked")]
@@ -54,6 +55,15 @@ internal static partial class Log
     /// <remarks>Only the exception's type: a failure while building a Bundle may quote resource content.</remarks>
     [LoggerMessage(1026, LogLevel.Error, "Delivering to partner {Partner} failed in the gateway with {ExceptionType}; the batch is tried again later")]
     public static partial void DeliveryFailed(ILogger logger, string partner, string exceptionType);
+
+    [LoggerMessage(1027, LogLevel.Warning, "Partner {Partner}'s circuit opened after repeated failures: no call is made to it for {BreakDuration}; records wait in the queue")]
+    public static partial void CircuitOpened(ILogger logger, string partner, TimeSpan breakDuration);
+
+    [LoggerMessage(1028, LogLevel.Information, "Partner {Partner}'s circuit is half-open: one trial call goes out")]
+    public static partial void CircuitHalfOpened(ILogger logger, string partner);
+
+    [LoggerMessage(1041, LogLevel.Information, "Partner {Partner}'s circuit closed: deliveries go out again")]
+    public static partial void CircuitClosed(ILogger logger, string partner);
 
     [LoggerMessage(1030, LogLevel.Warning, "Inbox file {File} rejected: {Codes}")]
     public static partial void InboxRejected(ILogger logger, string file, string codes);

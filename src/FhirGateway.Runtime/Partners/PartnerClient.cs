@@ -47,23 +47,29 @@ public sealed class PartnerClient(IHttpClientFactory httpClientFactory, TimeProv
         {
             using var response = await httpClientFactory.CreateClient(partner.HttpClientName).SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return new PartnerAnswer((int)response.StatusCode, body, TransientAnswers.RetryAfter(response, time.GetUtcNow()), null, Stopwatch.GetElapsedTime(started));
+            return new PartnerAnswer((int)response.StatusCode, body, TransientAnswers.RetryAfter(response, time.GetUtcNow()), null, Stopwatch.GetElapsedTime(started))
+            {
+                Cause = FailureCause.StatusLine(response),
+            };
         }
         catch (BrokenCircuitException e)
         {
-            return new PartnerAnswer(null, default, e.RetryAfter, PartnerAnswer.CircuitOpen, Stopwatch.GetElapsedTime(started));
+            return new PartnerAnswer(null, default, e.RetryAfter, PartnerAnswer.CircuitOpen, Stopwatch.GetElapsedTime(started)) { Cause = FailureCause.CircuitOpen(partner) };
         }
         catch (TimeoutRejectedException)
         {
-            return new PartnerAnswer(null, default, null, "timeout", Stopwatch.GetElapsedTime(started));
+            return new PartnerAnswer(null, default, null, "timeout", Stopwatch.GetElapsedTime(started)) { Cause = FailureCause.Timeout(partner.Timeout) };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new PartnerAnswer(null, default, null, "timeout", Stopwatch.GetElapsedTime(started));
+            return new PartnerAnswer(null, default, null, "timeout", Stopwatch.GetElapsedTime(started)) { Cause = FailureCause.Timeout(partner.Timeout) };
         }
         catch (HttpRequestException e)
         {
-            return new PartnerAnswer(null, default, null, "connection: " + e.HttpRequestError.ToString(), Stopwatch.GetElapsedTime(started));
+            return new PartnerAnswer(null, default, null, "connection: " + e.HttpRequestError.ToString(), Stopwatch.GetElapsedTime(started))
+            {
+                Cause = FailureCause.Connection(e, request.RequestUri),
+            };
         }
     }
 }

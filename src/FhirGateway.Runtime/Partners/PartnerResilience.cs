@@ -5,6 +5,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
+using Microsoft.Extensions.Logging;
 
 namespace FhirGateway.Runtime.Partners;
 
@@ -15,7 +16,9 @@ namespace FhirGateway.Runtime.Partners;
 /// </summary>
 public static class PartnerResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, Partner partner, DeliveryOptions options, PartnerCircuits circuits, GatewayMetrics metrics)
+    /// <remarks>The circuit's state changes are logged once each (a warning when it opens): the alert, rather than one per failed request.</remarks>
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, Partner partner, DeliveryOptions options, PartnerCircuits circuits, GatewayMetrics metrics,
+        ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(partner);
@@ -44,6 +47,21 @@ public static class PartnerResilience
             BreakDuration = options.CircuitBreaker.BreakDuration,
             StateProvider = circuits.For(partner.Id),
             ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome)),
+            OnOpened = args =>
+            {
+                Log.CircuitOpened(logger, partner.Id, args.BreakDuration);
+                return ValueTask.CompletedTask;
+            },
+            OnHalfOpened = _ =>
+            {
+                Log.CircuitHalfOpened(logger, partner.Id);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                Log.CircuitClosed(logger, partner.Id);
+                return ValueTask.CompletedTask;
+            },
         });
         builder.AddTimeout(partner.Timeout);
     }

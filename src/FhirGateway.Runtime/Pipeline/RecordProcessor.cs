@@ -38,24 +38,19 @@ public sealed class RecordProcessor(
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var envelope = claimed.Envelope;
+        using var span = GatewayTracing.Start("pipeline", envelope.Key, envelope.Kind);
         if (claimed.Payload.Length > options.Value.Intake.MaxRecordBytes)
         {
             // Intake refuses these; one stored before the limit was lowered (or by an older version) is parked, not mapped.
             await ParkAsync(claimed, owner, MappingStep, [IssueCatalogue.GatewayIntakeTooLarge.At(null, options.Value.Intake.MaxRecordBytes)], [], cancellationToken);
+            GatewayTracing.End(span, "parked at " + MappingStep, failed: true);
             return;
         }
-        RecordMapping mapping;
-        try
-        {
-            mapping = mapper.Map(claimed.Payload);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            mapping = new RecordMapping(envelope, null, [IssueCatalogue.GatewayMappingFailed.At(null, $"{e.GetType().Name}: {e.Message}")]);
-        }
+        var mapping = Map(claimed);
         if (!mapping.Success)
         {
             await ParkAsync(claimed, owner, MappingStep, Errors(mapping.Issues, "the mapper gave no record"), [], cancellationToken);
+            GatewayTracing.End(span, "parked at " + MappingStep, failed: true);
             return;
         }
         var record = mapping.Record! with { Envelope = envelope };
@@ -69,15 +64,34 @@ public sealed class RecordProcessor(
         if (issues.Any(i => i.IsError))
         {
             await ParkAsync(claimed, owner, ValidationStep, issues, [mapped], cancellationToken);
+            GatewayTracing.End(span, "parked at " + ValidationStep, failed: true);
             return;
         }
         var cross = await crossChecks.CheckAsync(record, cancellationToken);
         if (cross.Any(i => i.IsError))
         {
             await ParkAsync(claimed, owner, CrossRecordStep, [.. issues, .. cross], [mapped], cancellationToken);
+            GatewayTracing.End(span, "parked at " + CrossRecordStep, failed: true);
             return;
         }
         await RouteAsync(claimed, owner, record, [mapped], [.. issues, .. cross], cancellationToken);
+        GatewayTracing.End(span, "routed");
+    }
+
+    private RecordMapping Map(ClaimedRecord claimed)
+    {
+        using var span = GatewayTracing.Start("map", claimed.Envelope.Key, claimed.Envelope.Kind);
+        try
+        {
+            var mapping = mapper.Map(claimed.Payload);
+            GatewayTracing.End(span, mapping.Success ? "mapped" : "refused", failed: !mapping.Success);
+            return mapping;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            GatewayTracing.End(span, "failed", failed: true);
+            return new RecordMapping(claimed.Envelope, null, [IssueCatalogue.GatewayMappingFailed.At(null, $"{e.GetType().Name}: {e.Message}")]);
+        }
     }
 
     private async Task RouteAsync(ClaimedRecord claimed, string owner, MappedRecord record, List<LedgerDraft> ledger, IReadOnlyList<Issue> warnings, CancellationToken cancellationToken)
@@ -104,14 +118,22 @@ public sealed class RecordProcessor(
 
     private IReadOnlyList<Issue> Validate(MappedRecord record)
     {
+        using var span = GatewayTracing.Start("validate", record.Envelope.Key, record.Envelope.Kind);
+        IReadOnlyList<Issue> issues;
         try
         {
-            return validator.Validate(record);
+            issues = validator.Validate(record);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            GatewayTracing.End(span, "failed", failed: true);
             return [IssueCatalogue.GatewayValidationFailed.At(null, record.Envelope.Key, $"{e.GetType().Name}: {e.Message}")];
         }
+        // outside the try: a validator that breaks its contract (no list) is a pipeline failure the worker parks
+        var errors = issues.Count(i => i.IsError);
+        span?.SetTag("fhirgw.resources", record.Resources.Count);
+        GatewayTracing.End(span, errors == 0 ? "valid" : $"{errors} errors", failed: errors > 0);
+        return issues;
     }
 
     /// <summary>Parks a record whose processing failed unexpectedly, with the exception's type as the reason. Never throws but for cancellation.</summary>

@@ -100,4 +100,24 @@ public interface IGatewayStore
     Task<IReadOnlyList<HeldItem>> ListHeldAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredAuditEvent>> ListAuditEventsAsync(string? recordKey, CancellationToken cancellationToken);
+
+    // operators
+
+    /// <summary>Records newest first, filtered, keyset-paged (<see cref="RecordQuery.Before"/>).</summary>
+    Task<RecordPage> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken);
+
+    /// <summary>One record by key (<c>id@version</c>), record id (its latest version) or receipt id; null when unknown.</summary>
+    Task<RecordDetail?> GetRecordAsync(string record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the payload and the resources' JSON of every record whose deliveries were all delivered before
+    /// <paramref name="deliveredBefore"/>; the ledger keeps their hashes and gets a <c>pruned</c> entry each. Returns how many.
+    /// </summary>
+    Task<int> PruneDeliveredAsync(DateTimeOffset deliveredBefore, CancellationToken cancellationToken);
+
+    /// <summary>Appends entries that change no state (an operator's view or action, with who did it).</summary>
+    Task AppendLedgerAsync(IReadOnlyList<LedgerDraft> entries, CancellationToken cancellationToken);
+
+    /// <summary>Per partner: deliveries by status and the time of the last delivered one.</summary>
+    Task<IReadOnlyList<PartnerQueue>> PartnerQueuesAsync(CancellationToken cancellationToken);
 }

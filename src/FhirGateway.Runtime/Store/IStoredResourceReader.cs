@@ -2,9 +2,6 @@ using FhirGateway.Mapping;
 
 namespace FhirGateway.Runtime.Store;
 
-/// <summary>A stored resource of a routed record: its type, the profile it claims and its JSON.</summary>
-public sealed record StoredResource(string ResourceType, string Profile, ReadOnlyMemory<byte> Json);
-
 /// <summary>The resources one routed record gave, and the record (<c>recordId@version</c>).</summary>
 public sealed record StoredRecordResources(string RecordKey, IReadOnlyList<StoredResource> Resources);
 

@@ -65,6 +65,10 @@ public sealed record StoredAuditEvent(string Id, string RecordKey, string Partne
 public sealed record RecordStatus(string ReceiptId, string RecordKey, string Kind, string State, DateTimeOffset ReceivedAt,
     string? ParkedStep, string? OperationOutcome, IReadOnlyList<DeliveryStatus> Deliveries);
 
-/// <summary>One partner delivery of a record: its queue status, attempts so far, the next attempt, why it is held, the partner's last answer.</summary>
+/// <summary>
+/// One partner delivery of a record: its queue status, attempts so far, the next attempt, why it is held, the partner's
+/// last answer, and the cause of the last failure in words (<c>connection refused by 127.0.0.1:5089</c>,
+/// <c>timeout after 30 s</c>, the partner's status line).
+/// </summary>
 public sealed record DeliveryStatus(string PartnerId, string Status, int Attempts, DateTimeOffset? NextAttemptAt, string? HoldReason,
-    string? LastStatus, string? OperationOutcome);
+    string? LastStatus, string? OperationOutcome, string? LastFailure = null);

@@ -30,11 +30,15 @@ public static class CliApp
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(PartnersCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(RecordsCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0)
+        // fhirgw alone: the help, as --help gives it
+        var result = root.Parse(args.Length == 0 ? ["--help"] : args, CliParsing.Configuration);
+        var errors = CliParsing.Errors(root, result);
+        if (errors.Count > 0)
         {
-            foreach (var e in result.Errors) await stderr.WriteLineAsync(e.Message.AsMemory(), cancellationToken);
+            foreach (var e in errors) await stderr.WriteLineAsync(e.AsMemory(), cancellationToken);
             return ExitUsage;
         }
         return await result.InvokeAsync(config, cancellationToken);

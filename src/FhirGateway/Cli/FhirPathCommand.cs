@@ -69,7 +69,7 @@ internal static class FhirPathCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                await stderr.WriteLineAsync($"{file}: cannot read: {e.Message}".AsMemory(), cancellationToken);
+                await stderr.WriteLineAsync($"{file}: cannot read: {CliIo.Describe(file, e)}".AsMemory(), cancellationToken);
                 return (null, CliApp.ExitUsage);
             }
             var parsed = new FhirParser(model).Parse(bytes, file);

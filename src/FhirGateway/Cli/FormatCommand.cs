@@ -23,11 +23,13 @@ internal static class FormatCommand
         var outDir = new Option<string?>("--out") { Description = "Write each formatted file into this folder (created when missing) under its own name." };
         var check = new Option<bool>("--check") { Description = "Only read and report issues; write no resources." };
         var json = new Option<bool>("--json") { Description = "Report the issues as a FHIR OperationOutcome on stdout." };
-        var command = new Command("format", "Read FHIR resources (JSON or XML) and write them back pretty-printed in definition order, or convert them (--to).") { files, to, outDir, check, json };
+        var minimum = SeverityFilter.Option();
+        var command = new Command("format", "Read FHIR resources (JSON or XML) and write them back pretty-printed in definition order, or convert them (--to).") { files, to, outDir, check, json, minimum };
         command.SetAction((result, cancellationToken) =>
         {
             var run = new FormatRun(typeModel, stdout, stderr)
             {
+                MinSeverity = result.GetValue(minimum),
                 OutDir = result.GetValue(outDir),
                 Check = result.GetValue(check),
                 Json = result.GetValue(json),
@@ -43,6 +45,7 @@ internal static class FormatCommand
         public string? OutDir { get; init; }
         public bool Check { get; init; }
         public bool Json { get; init; }
+        public string? MinSeverity { get; init; }
         public FhirFormat? To { get; init; }
 
         public async Task<int> RunAsync(string[] files, CancellationToken cancellationToken)
@@ -61,6 +64,7 @@ internal static class FormatCommand
             var writer = new FhirJsonWriter(parser.Tables);
             var allIssues = new List<Issue>();
             var failedIo = false;
+            var failedIssues = false;
             foreach (var file in files)
             {
                 byte[] bytes;
@@ -70,19 +74,23 @@ internal static class FormatCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
-                    await stderr.WriteLineAsync($"{file}: cannot read: {e.Message}".AsMemory(), cancellationToken);
+                    await stderr.WriteLineAsync($"{file}: cannot read: {CliIo.Describe(file, e)}".AsMemory(), cancellationToken);
                     failedIo = true;
                     continue;
                 }
+                await SeverityFilter.ProgressAsync(stderr, "format", file, bytes.Length, "reading", cancellationToken);
                 var parsed = parser.Parse(bytes, file);
-                allIssues.AddRange(parsed.Issues);
+                await SeverityFilter.ProgressAsync(stderr, "format", file, bytes.Length, "read; writing", cancellationToken);
+                var shown = parsed.Issues.Where(i => SeverityFilter.Shows(i, MinSeverity)).ToList();
+                allIssues.AddRange(shown);
+                failedIssues |= parsed.Issues.Any(i => i.IsError);
                 if (!Json)
-                    foreach (var issue in parsed.Issues) await stderr.WriteLineAsync(issue.ToString().AsMemory(), cancellationToken);
+                    foreach (var issue in shown) await stderr.WriteLineAsync(issue.ToString().AsMemory(), cancellationToken);
                 failedIo |= !await WriteAsync(writer, file, parsed, allIssues, cancellationToken);
             }
             if (Json) await stdout.WriteLineAsync(OperationOutcomeWriter.ToJson(allIssues).AsMemory(), cancellationToken);
             if (failedIo) return CliApp.ExitUsage;
-            return allIssues.Exists(i => i.IsError) ? CliApp.ExitIssues : CliApp.ExitOk;
+            return failedIssues || allIssues.Exists(i => i.IsError) ? CliApp.ExitIssues : CliApp.ExitOk;
         }
 
         /// <summary>Writes the formatted resource where asked; a resource with errors is not written (the output would lose what was wrong). False on an I/O error.</summary>
@@ -110,7 +118,7 @@ internal static class FormatCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await stderr.WriteLineAsync($"{target}: cannot write: {e.Message}".AsMemory(), cancellationToken);
+                await stderr.WriteLineAsync($"{target}: cannot write: {CliIo.Describe(target, e)}".AsMemory(), cancellationToken);
                 return false;
             }
         }
@@ -140,7 +148,7 @@ internal static class FormatCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                error = e.Message;
+                error = CliIo.Describe(dir, e);
                 return false;
             }
         }

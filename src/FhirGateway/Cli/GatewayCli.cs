@@ -47,6 +47,11 @@ internal static class GatewayCli
         bool writesLedger = false)
     {
         ArgumentNullException.ThrowIfNull(location);
+        if (SettingsFile.Problem(location.Config) is { } problem)
+        {
+            await stderr.WriteLineAsync($"{command}: {problem}".AsMemory(), cancellationToken);
+            return null;
+        }
         IHost host;
         GatewayOptions options;
         try

@@ -42,7 +42,7 @@ internal static class IgCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"ig pack: cannot write {target}: {e.Message}".AsMemory(), cancellationToken);
+            await stderr.WriteLineAsync($"ig pack: cannot write {target}: {CliIo.Describe(target, e)}".AsMemory(), cancellationToken);
             return CliApp.ExitUsage;
         }
         await stdout.WriteLineAsync($"{target}".AsMemory(), cancellationToken);

@@ -42,7 +42,7 @@ internal static class IngestCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await stderr.WriteLineAsync($"{file}: cannot read: {e.Message}".AsMemory(), cancellationToken);
+                await stderr.WriteLineAsync($"{file}: cannot read: {CliIo.Describe(file, e)}".AsMemory(), cancellationToken);
                 failed++;
                 continue;
             }

@@ -42,7 +42,7 @@ internal static class MapCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"{file.FullName}: cannot read: {e.Message}".AsMemory(), cancellationToken);
+            await stderr.WriteLineAsync($"{file.FullName}: cannot read: {CliIo.Describe(file.FullName, e)}".AsMemory(), cancellationToken);
             return CliApp.ExitUsage;
         }
         var mapping = new RecordMapper().Map(bytes);

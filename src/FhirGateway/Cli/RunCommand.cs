@@ -30,6 +30,11 @@ internal static class RunCommand
     {
         var overrides = GatewayCli.Overrides(location.Data);
         if (!string.IsNullOrWhiteSpace(urls)) overrides["Http:Urls"] = urls;
+        if (SettingsFile.Problem(location.Config) is { } problem)
+        {
+            await stderr.WriteLineAsync($"run: {problem}".AsMemory(), cancellationToken);
+            return CliApp.ExitUsage;
+        }
         WebApplication? app = null;
         try
         {
@@ -45,7 +50,7 @@ internal static class RunCommand
             }
             await app.StartAsync(cancellationToken);
         }
-        catch (Exception e) when (e is OptionsValidationException or InvalidDataException or FormatException or IOException)
+        catch (Exception e) when (e is OptionsValidationException or InvalidDataException or FormatException or IOException or InvalidOperationException)
         {
             if (app is not null) await app.DisposeAsync();
             if (e is OptionsValidationException invalid) await GatewayCli.ReportAsync("run", invalid, stderr, cancellationToken);
@@ -57,7 +62,7 @@ internal static class RunCommand
             var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
             var addresses = GatewayHost.Addresses(app.Services);
             await stdout.WriteLineAsync($"FhirGateway listening on {string.Join(", ", addresses)}; data folder {options.DataFolder}; {options.Partners.Count} partners. Ctrl+C stops.".AsMemory(), cancellationToken);
-            if (options.Intake.ApiKeys.Count == 0 && options.Intake.BearerTokens.Count == 0)
+            if (options.Intake.ApiKeys.Count == 0 && options.Intake.BearerTokens.Count == 0 && options.Intake.Keys.Count == 0)
                 await stdout.WriteLineAsync("note: no API key or bearer token is configured, so POST /records admits nobody (set Intake:ApiKeys:0, FHIRGW_INTAKE__APIKEYS__0); the inbox folder and fhirgw ingest still work".AsMemory(), cancellationToken);
             try
             {

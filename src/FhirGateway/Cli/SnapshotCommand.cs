@@ -5,6 +5,7 @@ using FhirGateway.Fhir.Definitions.Json;
 using FhirGateway.Fhir.Definitions.Snapshots;
 using FhirGateway.Fhir.Serialization;
 using FhirGateway.Fhir.Serialization.Xml;
+using FhirGateway.Mapping.Ig;
 
 namespace FhirGateway.Cli;
 
@@ -34,20 +35,29 @@ internal static class SnapshotCommand
     {
         StructureDefinitionInfo profile;
         DefinitionResolver resolver;
+        byte[] bytes;
         try
         {
-            var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+        }
+        catch (Exception e) when (CliIo.IsIoError(e))
+        {
+            await stderr.WriteLineAsync($"{file.FullName}: cannot read: {CliIo.Describe(file.FullName, e)}".AsMemory(), cancellationToken);
+            return CliApp.ExitUsage;
+        }
+        try
+        {
             if (FhirFormats.Detect(bytes, file.FullName) == FhirFormat.Xml)
             {
                 var (json, issues) = FhirXmlConversion.ToJson(bytes, file.FullName);
                 bytes = json ?? throw new DefinitionFormatException($"not a readable FHIR XML resource: {issues.FirstOrDefault(i => i.IsError)}");
             }
             profile = ConformanceJsonReader.ReadStructureDefinition(bytes, file.FullName);
-            resolver = IgDefinitions.WithCore(igs);
+            resolver = IgDefinitions.WithCore(igs, ClinicIgDefinitions.WithCore);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DefinitionFormatException)
         {
-            await stderr.WriteLineAsync($"{file.FullName}: {e.Message}".AsMemory(), cancellationToken);
+            await stderr.WriteLineAsync($"{file.FullName}: {CliIo.WithLineAndColumn(e.Message, bytes)}".AsMemory(), cancellationToken);
             return CliApp.ExitUsage;
         }
         var generated = SnapshotGenerator.For(resolver).Generate(profile with { Snapshot = [] });

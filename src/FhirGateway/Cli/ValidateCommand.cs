@@ -39,12 +39,16 @@ internal static class ValidateCommand
         var json = new Option<bool>("--json") { Description = "Print the results as an OperationOutcome (one file) or a Bundle of OperationOutcomes (several)." };
         var xml = new Option<bool>("--xml") { Description = "As --json, in FHIR XML." };
         var policies = new ValidatePolicyOptions();
-        var command = new Command("validate", "Validate FHIR resources (JSON or XML) against R4 core, the clinic IG and any profiles.") { paths, profile, igs, json, xml };
+        var minimum = SeverityFilter.Option();
+        var command = new Command("validate", "Validate FHIR resources (JSON or XML) against R4 core, the clinic IG and any profiles.") { paths, profile, igs, json, xml, minimum };
         policies.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
             var format = result.GetValue(xml) ? FhirFormat.Xml : result.GetValue(json) ? FhirFormat.Json : (FhirFormat?)null;
-            var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, format, result.GetValue(profile), policies.Read(result));
+            var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, format, result.GetValue(profile), policies.Read(result))
+            {
+                MinSeverity = result.GetValue(minimum),
+            };
             return run.RunAsync(result.GetValue(paths) ?? [], result.GetValue(igs) ?? [], cancellationToken);
         });
         return command;
@@ -59,6 +63,8 @@ internal static class ValidateCommand
         private bool Structured => outcome is not null;
 
         private TextWriter Report => Structured ? stderr : stdout;
+
+        public string? MinSeverity { get; init; }
 
         public async Task<int> RunAsync(string[] paths, string[] igs, CancellationToken cancellationToken)
         {
@@ -121,14 +127,20 @@ internal static class ValidateCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await stderr.WriteLineAsync($"{file}: cannot read: {e.Message}".AsMemory(), cancellationToken);
+                await stderr.WriteLineAsync($"{file}: cannot read: {CliIo.Describe(file, e)}".AsMemory(), cancellationToken);
                 return null;
             }
             try
             {
+                var started = TimeProvider.System.GetTimestamp();
+                await SeverityFilter.ProgressAsync(stderr, "validate", file, bytes.Length, "reading", cancellationToken);
                 var parsed = validator.Parse(bytes, file);
+                var resources = 1 + CountEntries(parsed);
+                await SeverityFilter.ProgressAsync(stderr, "validate", file, bytes.Length,
+                    $"read in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s; validating {resources} resources", cancellationToken);
                 var result = validator.Validate(parsed, _profile is null ? null : [_profile], cancellationToken);
-                return new FileResult(file, result with { Issues = IssueLimit.Apply(result.Issues) }, 1 + CountEntries(parsed));
+                await SeverityFilter.ProgressAsync(stderr, "validate", file, bytes.Length, $"validated in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s", cancellationToken);
+                return new FileResult(file, result with { Issues = IssueLimit.Apply(result.Issues) }, resources);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -143,7 +155,7 @@ internal static class ValidateCommand
         private async Task ReportFileAsync(FileResult file, CancellationToken cancellationToken)
         {
             if (!Structured)
-                foreach (var issue in file.Result.Issues)
+                foreach (var issue in file.Result.Issues.Where(i => SeverityFilter.Shows(i, MinSeverity)))
                     await stdout.WriteLineAsync(issue.ToString().AsMemory(), cancellationToken);
             var (errors, warnings, information) = Count(file.Result.Issues);
             var entries = file.Resources > 1 ? $" ({file.Resources} resources)" : "";
@@ -161,13 +173,15 @@ internal static class ValidateCommand
         private static (int Errors, int Warnings, int Information) Count(IReadOnlyList<Issue> issues) =>
             (issues.Count(i => i.IsError), issues.Count(i => i.Severity == IssueSeverity.Warning), issues.Count(i => i.Severity == IssueSeverity.Information));
 
+        private List<Issue> Shown(FileResult r) => r.Result.Issues.Where(i => SeverityFilter.Shows(i, MinSeverity)).ToList();
+
         /// <summary>One OperationOutcome for one file; a Bundle (type collection) of them for several; each names its file.</summary>
-        private static string Json(List<FileResult> results)
+        private string Json(List<FileResult> results)
         {
             var buffer = new ArrayBufferWriter<byte>(4096);
             using (var w = new Utf8JsonWriter(buffer, FhirJsonWriter.Options(pretty: true)))
             {
-                if (results.Count == 1) OperationOutcomeWriter.Write(results[0].Result.Issues, w, results[0].Path);
+                if (results.Count == 1) OperationOutcomeWriter.Write(Shown(results[0]), w, results[0].Path);
                 else
                 {
                     w.WriteStartObject();
@@ -178,7 +192,7 @@ internal static class ValidateCommand
                     {
                         w.WriteStartObject();
                         w.WritePropertyName("resource");
-                        OperationOutcomeWriter.Write(r.Result.Issues, w, r.Path);
+                        OperationOutcomeWriter.Write(Shown(r), w, r.Path);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();

@@ -20,7 +20,12 @@ public sealed class DemoRunFixture : IAsyncLifetime
     }
 }
 
-public sealed class DemoCommandTests(DemoRunFixture demo) : IClassFixture<DemoRunFixture>
+/// <summary>The tests that read one demo run's data share it (one run, not one per class).</summary>
+[CollectionDefinition(nameof(DemoRunCollection))]
+public sealed class DemoRunCollection : ICollectionFixture<DemoRunFixture>;
+
+[Collection(nameof(DemoRunCollection))]
+public sealed class DemoCommandTests(DemoRunFixture demo)
 {
     [Fact]
     public void Delivers_the_good_seeds_parks_the_broken_ones_and_exits_0()

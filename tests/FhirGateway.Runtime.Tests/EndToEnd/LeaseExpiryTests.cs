@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Tests.Support;
 

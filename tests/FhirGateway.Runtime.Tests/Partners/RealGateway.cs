@@ -57,6 +57,7 @@ public sealed class RealGateway : IAsyncDisposable
             ["Partners:0:Organization"] = $"{ClinicIg.Systems.Organization}|{PartnerId}",
             ["Partners:0:BaseUrl"] = partnerBase.ToString(),
             ["Partners:0:Timeout"] = "00:00:20",
+            ["Ledger:Key"] = Support.GatewayFixture.LedgerKey,
         };
         configure?.Invoke(settings);
         var app = GatewayHost.Build(new GatewayHostSettings { Overrides = settings, ConsoleLogs = false });

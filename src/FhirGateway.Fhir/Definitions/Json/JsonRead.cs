@@ -134,7 +134,20 @@ internal static class JsonRead
     }
 
     public static DefinitionFormatException Unexpected(ref Utf8JsonReader r, string expected) =>
-        new($"expected {expected} but found {r.TokenType} at byte {r.TokenStartIndex}") { Position = r.TokenStartIndex };
+        new($"expected {expected}, found {Describe(r.TokenType)} at byte {r.TokenStartIndex}") { Position = r.TokenStartIndex };
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "true or false",
+        JsonTokenType.Null => "null",
+        JsonTokenType.EndArray => "the end of an array",
+        JsonTokenType.EndObject => "the end of an object",
+        _ => "a property name",
+    };
 
     /// <summary>The name of the property whose value starts at <paramref name="position"/> (<c>"abstract": "false"</c> → abstract), or null.</summary>
     public static string? PropertyBefore(ReadOnlySpan<byte> json, long position)

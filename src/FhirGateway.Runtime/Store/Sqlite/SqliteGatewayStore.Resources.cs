@@ -13,10 +13,10 @@ public sealed partial class SqliteGatewayStore : IStoredResourceReader
             ORDER BY rec.seq DESC LIMIT 1
             """, ("$type", resourceType), ("$system", identifier.System), ("$value", identifier.Value));
         if (await find.ExecuteScalarAsync(cancellationToken) is not string recordKey) return null;
-        await using var read = Command(c, null, "SELECT resource_type, profile, json FROM resources WHERE record_key = $key ORDER BY ordinal", ("$key", recordKey));
+        await using var read = Command(c, null, "SELECT resource_type, resource_id, profile, json FROM resources WHERE record_key = $key ORDER BY ordinal", ("$key", recordKey));
         await using var r = await read.ExecuteReaderAsync(cancellationToken);
         var resources = new List<StoredResource>();
-        while (await r.ReadAsync(cancellationToken)) resources.Add(new StoredResource(r.GetString(0), r.GetString(1), (byte[])r.GetValue(2)));
+        while (await r.ReadAsync(cancellationToken)) resources.Add(new StoredResource(r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3)));
         return new StoredRecordResources(recordKey, resources);
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class SqliteGatewayStore
         }
         var deliveries = new List<DeliveryStatus>();
         await using (var cmd = Command(c, null, """
-                         SELECT partner_id, status, attempts, next_attempt_at, hold_reason, last_status, outcome
+                         SELECT partner_id, status, attempts, next_attempt_at, hold_reason, last_status, outcome, last_error
                          FROM deliveries WHERE record_key = $key ORDER BY partner_id
                          """, ("$key", key)))
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
@@ -31,7 +31,8 @@ public sealed partial class SqliteGatewayStore
                 var waiting = status is DeliveryStates.Pending or DeliveryStates.Leased;
                 deliveries.Add(new DeliveryStatus(r.GetString(0), status, r.GetInt32(2),
                     waiting ? DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(3)) : null,
-                    status == DeliveryStates.Held && !r.IsDBNull(4) ? r.GetString(4) : null, r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)));
+                    status == DeliveryStates.Held && !r.IsDBNull(4) ? r.GetString(4) : null, r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
+                    status == DeliveryStates.Delivered || r.IsDBNull(7) ? null : r.GetString(7)));
             }
         }
         return new RecordStatus(receiptId, key, kind, state, DateTimeOffset.FromUnixTimeMilliseconds(receivedAt), parkedStep, outcome, deliveries);

@@ -27,6 +27,8 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS records_state ON records(state, seq);
         CREATE INDEX IF NOT EXISTS records_patient ON records(patient_id, seq);
         CREATE INDEX IF NOT EXISTS records_id ON records(record_id);
+        CREATE INDEX IF NOT EXISTS records_received ON records(received_at);
+        CREATE INDEX IF NOT EXISTS records_kind ON records(kind, seq);
 
         CREATE TABLE IF NOT EXISTS resources(
           record_key TEXT NOT NULL,
@@ -59,6 +61,7 @@ internal static class SqliteSchema
           updated_at INTEGER NOT NULL,
           UNIQUE(record_key, partner_id));
         CREATE INDEX IF NOT EXISTS deliveries_queue ON deliveries(partner_id, status, record_seq);
+        CREATE INDEX IF NOT EXISTS deliveries_status ON deliveries(status, record_seq);
 
         CREATE TABLE IF NOT EXISTS consents(
           patient_id TEXT NOT NULL,
