@@ -15,7 +15,7 @@ internal static class Latency
         {
             var at = DateTimeOffset.Parse(e.At, CultureInfo.InvariantCulture);
             if (e.Step == LedgerSteps.Received) received[e.RecordKey] = at;
-            else if (e.Step == LedgerSteps.PartnerResponse && e.Draft.Detail == "delivered" && received.Remove(e.RecordKey, out var start))
+            else if (e.Step == LedgerSteps.PartnerResponse && e.Draft.Detail == LedgerSteps.DeliveredDetail && received.Remove(e.RecordKey, out var start))
                 latencies.Add((at - start).TotalMilliseconds);
         }
         latencies.Sort();

@@ -91,7 +91,7 @@ public sealed class DeliveryOutcomes(
         var now = time.GetUtcNow();
         var items = group.Select(d => (d, AuditEventFactory.Create(partner, d, result.Exchanges.SelectMany(x => x.Audited(d)).ToList(), success: true, null, now)))
             .Select(x => new DeliveredItem(x.d.Id, x.Item2.Id, x.Item2.Json)).ToList();
-        var ledger = Ledger(partner, group, result, "delivered");
+        var ledger = Ledger(partner, group, result, LedgerSteps.DeliveredDetail);
         var moved = await store.MarkDeliveredAsync(items, identity.Owner, ledger, cancellationToken);
         Moved(partner, group.Count, moved, "delivered");
         if (moved == 0) return;

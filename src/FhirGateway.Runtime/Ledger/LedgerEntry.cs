@@ -25,6 +25,9 @@ public sealed record LedgerEntry(long Seq, string At, LedgerDraft Draft, string 
 /// <summary>The ledger's step names (stable: they are hashed into the chain).</summary>
 public static class LedgerSteps
 {
+    /// <summary>The detail of the <see cref="PartnerResponse"/> entry of a delivery the partner accepted (what readers of the ledger match on).</summary>
+    public const string DeliveredDetail = "delivered";
+
     public const string Received = "received";
     public const string Mapped = "mapped";
     public const string Validated = "validated";

@@ -20,7 +20,7 @@ public sealed record GatewayEvent(string Event, long LedgerSeq, string At, strin
         ArgumentNullException.ThrowIfNull(entry);
         var name = entry.Step switch
         {
-            LedgerSteps.PartnerResponse when entry.Draft.Detail == "delivered" => "delivered",
+            LedgerSteps.PartnerResponse when entry.Draft.Detail == LedgerSteps.DeliveredDetail => "delivered",
             LedgerSteps.Parked => "parked",
             LedgerSteps.Held => "held",
             LedgerSteps.Released => "released",
