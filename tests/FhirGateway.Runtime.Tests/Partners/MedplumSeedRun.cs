@@ -27,7 +27,9 @@ public sealed class MedplumSeedRun : IAsyncLifetime
         if (MedplumPartner.Unavailable is not null) return;
         Partner = await MedplumPartner.StartAsync();
         Contents = new PartnerContents(Partner.BaseUrl);
-        await using (var first = await RealGateway.StartAsync(Partner.BaseUrl))
+        // one record per transaction: the first size refusal is then always of one record, so what the gateway learns
+        // does not depend on how many records happened to be batched together when it came
+        await using (var first = await RealGateway.StartAsync(Partner.BaseUrl, s => s["Partners:0:BatchSize"] = "1"))
         {
             var keys = await first.PostSeedsAsync();
             First = await first.SettleAsync();
