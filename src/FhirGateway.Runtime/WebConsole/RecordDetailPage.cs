@@ -86,8 +86,7 @@ internal static class RecordDetailPage
     }
 
     private static Task NoteAsync(HttpContext context, IGatewayStore store, RecordDetail record, string what) =>
-        store.AppendLedgerAsync([new LedgerDraft(LedgerSteps.Console, record.Status.RecordKey, record.PatientId) { Detail = $"{what} by {ConsoleModule.Actor(context)}" }],
-            context.RequestAborted);
+        ConsoleLedger.NoteAsync(context, store, record.Status.RecordKey, record.PatientId, what);
 
     /// <summary>An OperationOutcome as a table of its issues: severity, code, text, where.</summary>
     private static string Issues(string? outcome)

@@ -28,6 +28,7 @@ internal static class RecordsPage
     {
         var query = RecordQueryParser.Parse(value, errors);
         var page = errors.Count == 0 ? await store.ListRecordsAsync(query, context.RequestAborted) : new RecordPage([], null);
+        if (errors.Count == 0) await ConsoleLedger.NoteAsync(context, store, ConsoleLedger.SessionKey, query.PatientId, $"records listed ({Filters(value)})");
         var body = new StringBuilder();
         body.Append(Filters(context, value, partners));
         foreach (var e in errors) body.Append("<p class=\"error\">").Append(ConsoleHtml.Encode(e)).Append("</p>");
@@ -47,6 +48,14 @@ internal static class RecordsPage
             body.Append("<p>").Append(ConsoleHtml.Button(context, "/console/records", "Next page", fields)).Append("</p>");
         }
         return ConsoleHtml.Page(context, "Records", body.ToString());
+    }
+
+    /// <summary>The filters of a listing for its ledger entry (the patient is the entry's patient, not part of its detail).</summary>
+    private static string Filters(Func<string, string?> value)
+    {
+        var given = RecordQueryParser.Names.Where(n => n != "patient" && !string.IsNullOrWhiteSpace(value(n))).Select(n => $"{n}={value(n)!.Trim()}").ToList();
+        if (!string.IsNullOrWhiteSpace(value("patient"))) given.Insert(0, "one patient");
+        return given.Count == 0 ? "newest, no filter" : string.Join(", ", given);
     }
 
     private static string Filters(HttpContext context, Func<string, string?> value, PartnerDirectory partners)
