@@ -16,7 +16,7 @@ public sealed record LedgerAuditResult(LedgerVerification Verification, IReadOnl
 /// the configured key ring and checked against the signed checkpoints of the data folder (and any further checkpoint
 /// files); and the latest checkpoint, for the console's ledger status.
 /// </summary>
-public sealed class LedgerAudit(IGatewayStore store, LedgerKeyRing keys, IOptions<GatewayOptions> options)
+public sealed class LedgerAudit(ILedgerStore store, LedgerKeyRing keys, IOptions<GatewayOptions> options)
 {
     public LedgerKeyRing Keys => keys;
 

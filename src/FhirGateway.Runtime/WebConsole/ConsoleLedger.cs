@@ -15,11 +15,11 @@ internal static class ConsoleLedger
     public const string SessionKey = "console";
     public const string VerifyKey = "console:ledger-verify";
 
-    public static Task NoteAsync(HttpContext context, IGatewayStore store, string recordKey, string? patientId, string what) =>
+    public static Task NoteAsync(HttpContext context, ILedgerStore store, string recordKey, string? patientId, string what) =>
         NoteAsync(context, store, recordKey, patientId, what, ConsoleModule.Actor(context));
 
-    /// <summary>As <see cref="NoteAsync(HttpContext, IGatewayStore, string, string?, string)"/> for an actor named otherwise (signing in: not yet on the request's user).</summary>
-    public static Task NoteAsync(HttpContext context, IGatewayStore store, string recordKey, string? patientId, string what, string actor)
+    /// <summary>As <see cref="NoteAsync(HttpContext, ILedgerStore, string, string?, string)"/> for an actor named otherwise (signing in: not yet on the request's user).</summary>
+    public static Task NoteAsync(HttpContext context, ILedgerStore store, string recordKey, string? patientId, string what, string actor)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(store);
@@ -27,6 +27,6 @@ internal static class ConsoleLedger
     }
 
     /// <summary>The newest verification entry, or null when the ledger was never verified from the console.</summary>
-    public static async Task<LedgerEntry?> LastVerificationAsync(IGatewayStore store, CancellationToken cancellationToken) =>
+    public static async Task<LedgerEntry?> LastVerificationAsync(ILedgerStore store, CancellationToken cancellationToken) =>
         (await store.TraceAsync(VerifyKey, null, cancellationToken)).LastOrDefault();
 }

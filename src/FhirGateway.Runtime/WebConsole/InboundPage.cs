@@ -18,7 +18,7 @@ internal static class InboundPage
 {
     private const int PageSize = 50;
 
-    public static async Task<IResult> ShowAsync(HttpContext context, string? after, IInboundStore inbound, IGatewayStore store, PartnerDirectory partners)
+    public static async Task<IResult> ShowAsync(HttpContext context, string? after, IInboundStore inbound, ILedgerStore store, PartnerDirectory partners)
     {
         var cancellationToken = context.RequestAborted;
         long from = 0;

@@ -12,7 +12,7 @@ internal static class SignInPage
 {
     public static IResult ShowAsync(HttpContext context, string? returnUrl) => Form(context, returnUrl, null);
 
-    public static async Task<IResult> SignInAsync(HttpContext context, IOptions<GatewayOptions> options, IGatewayStore store)
+    public static async Task<IResult> SignInAsync(HttpContext context, IOptions<GatewayOptions> options, ILedgerStore store)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return Form(context, null, "The form expired; sign in again.", StatusCodes.Status400BadRequest);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -24,7 +24,7 @@ internal static class SignInPage
         return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/console/records");
     }
 
-    public static async Task<IResult> SignOutAsync(HttpContext context, IGatewayStore store)
+    public static async Task<IResult> SignOutAsync(HttpContext context, ILedgerStore store)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return ConsoleHtml.Forbidden(context, "The form expired; reload the page.");
         await ConsoleLedger.NoteAsync(context, store, ConsoleLedger.SessionKey, null, "signed out");

@@ -14,7 +14,7 @@ namespace FhirGateway.Runtime.WebConsole;
 /// </summary>
 internal static class StatusPage
 {
-    public static async Task<IResult> ShowAsync(HttpContext context, IGatewayStore store, IPartnerStateStore partnerState, PartnerDirectory partners,
+    public static async Task<IResult> ShowAsync(HttpContext context, IRecordQueries store, ILedgerStore ledger, IPartnerStateStore partnerState, PartnerDirectory partners,
         PartnerCircuits circuits, LedgerAudit audit)
     {
         var cancellationToken = context.RequestAborted;
@@ -33,7 +33,7 @@ internal static class StatusPage
         }
         var body = new StringBuilder("<h2>Partners</h2>");
         body.Append(ConsoleHtml.Table(["partner", "name", "circuit", "last delivered", "queue", "held", "parked", "delivered", "transaction size limit"], rows));
-        body.Append(await LedgerAsync(context, store, audit, cancellationToken));
+        body.Append(await LedgerAsync(context, store, ledger, audit, cancellationToken));
         return ConsoleHtml.Page(context, "Partners & ledger", body.ToString());
     }
 
@@ -47,15 +47,15 @@ internal static class StatusPage
             + $"<span class=\"note\">(\u201c{ConsoleHtml.Encode(Shorten(learned.Detail, 160))}\u201d)</span></span> · {ConsoleHtml.Encode(configured)}";
     }
 
-    private static async Task<string> LedgerAsync(HttpContext context, IGatewayStore store, LedgerAudit audit, CancellationToken cancellationToken)
+    private static async Task<string> LedgerAsync(HttpContext context, IRecordQueries store, ILedgerStore ledger, LedgerAudit audit, CancellationToken cancellationToken)
     {
         var summary = await store.SummaryAsync(cancellationToken);
-        var (headSeq, headHash) = await store.GetLedgerHeadAsync(cancellationToken);
+        var (headSeq, headHash) = await ledger.GetLedgerHeadAsync(cancellationToken);
         var html = new StringBuilder("<h2>Ledger</h2><table id=\"ledger-status\"><tbody>");
         void Row(string name, string value) => html.Append("<tr><th>").Append(ConsoleHtml.Encode(name)).Append("</th><td>").Append(value).Append("</td></tr>");
         Row("records", ConsoleHtml.Encode($"{summary.Records} (waiting {summary.RecordsWaiting}, parked {summary.RecordsParked})"));
         Row("head", ConsoleHtml.Encode($"entry #{headSeq}, hash {Hash(headHash)}"));
-        var verified = await ConsoleLedger.LastVerificationAsync(store, cancellationToken);
+        var verified = await ConsoleLedger.LastVerificationAsync(ledger, cancellationToken);
         Row("last verified", verified is null
             ? "never from the console (<code>fhirgw audit verify</code> checks it from the command line)"
             : $"<span id=\"ledger-verdict\">{ConsoleHtml.Encode(verified.At)}: {ConsoleHtml.Encode(verified.Draft.Detail)}</span>");
@@ -70,7 +70,7 @@ internal static class StatusPage
         return html.ToString();
     }
 
-    public static async Task<IResult> VerifyAsync(HttpContext context, IGatewayStore store, LedgerAudit audit)
+    public static async Task<IResult> VerifyAsync(HttpContext context, ILedgerStore store, LedgerAudit audit)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return ConsoleHtml.Forbidden(context, "The form expired; reload the page.");
         var found = await audit.VerifyAsync([], context.RequestAborted);
