@@ -27,6 +27,8 @@ public static partial class IssueCatalogue
         "Infusion {0}, suspected by the adverse event, has no routed infusion record");
     public static readonly IssueDefinition CrossSuspectLotMismatch = new("gw-cross-suspect-lot-mismatch", IssueSeverity.Error, IssueType.BusinessRule,
         "The adverse event suspects lot {0}, but infusion {1} ({2}) gave lot {3}");
+    public static readonly IssueDefinition CrossSuspectBeforeInfusion = new("gw-cross-suspect-before-infusion", IssueSeverity.Error, IssueType.BusinessRule,
+        "The adverse event began at {0}, before infusion {1} ({2}) it is suspected to come from started at {3}");
     public static readonly IssueDefinition CrossBaselineUnknown = new("gw-cross-baseline-unknown", IssueSeverity.Error, IssueType.BusinessRule,
         "Baseline {0} has no routed assessment record: a follow-up is compared with a baseline the partner has");
     public static readonly IssueDefinition CrossBaselineMismatch = new("gw-cross-baseline-mismatch", IssueSeverity.Error, IssueType.BusinessRule,

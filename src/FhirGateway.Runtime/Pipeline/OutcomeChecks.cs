@@ -10,7 +10,7 @@ namespace FhirGateway.Runtime.Pipeline;
 
 /// <summary>
 /// The cross-record checks of what a record states about other records beyond its infusions: an adverse event's
-/// suspected infusion and lot were routed (and the infusion gave that lot); a follow-up's baseline was routed, and
+/// suspected infusion and lot were routed (the infusion gave that lot and began before the event); a follow-up's baseline was routed, and
 /// the ALSFRS-R slope follows from the routed baseline. Thread-safe.
 /// </summary>
 internal sealed class OutcomeChecks(IStoredResourceReader reader)
@@ -37,8 +37,11 @@ internal sealed class OutcomeChecks(IStoredResourceReader reader)
         // An infusion record's own events suspect that infusion: its lot is checked with it.
         if (record.Resources.Any(r => r.ResourceType == "Procedure" && r.Identifier == infusionId)) return;
         var infusion = await reader.FindRecordWithAsync("Procedure", infusionId, cancellationToken);
-        var given = infusion?.Resources.FirstOrDefault(r => r.ResourceType == "Procedure") is { } procedure
-            ? Identifier(CrossRecordChecks.Extension(Json(procedure.Json), "infused-product")?["valueReference"])?.Value : null;
+        var procedure = infusion?.Resources.FirstOrDefault(r => r.ResourceType == "Procedure") is { } p ? Json(p.Json) : null;
+        var given = Identifier(CrossRecordChecks.Extension(procedure, "infused-product")?["valueReference"])?.Value;
+        var started = procedure?["performedDateTime"] ?? procedure?["performedPeriod"]?["start"];
+        if (Time(json["date"]) is { } onset && Time(started) is { } start && onset < start)
+            issues.Add(IssueCatalogue.CrossSuspectBeforeInfusion.At(path, json["date"]!.GetValue<string>(), infusionId.Value, infusion!.RecordKey, started!.GetValue<string>()));
         if (await reader.FindRecordWithAsync("BiologicallyDerivedProduct", lot, cancellationToken) is null)
             issues.Add(IssueCatalogue.CrossSuspectLotUnknown.At(path, lot.Value,
                 infusion is null ? $"nor has the suspected infusion {infusionId.Value}" : $"the suspected infusion, {infusion.RecordKey}, gave lot {given ?? "none"}"));

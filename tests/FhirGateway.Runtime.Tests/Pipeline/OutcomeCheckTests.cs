@@ -49,6 +49,15 @@ public sealed class OutcomeCheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_adverse_event_that_began_before_the_infusion_it_suspects_is_refused_naming_the_infusion_record()
+    {
+        await RouteAsync("als/05-product-release.json", "als/08-infusion-3.json");
+        var issue = Assert.Single(await CheckAsync("als/08a-adverse-event-fever.json", r => r["event"]!["onset"] = "2026-03-01T20:00:00+01:00"));
+        Assert.Equal("gw-cross-suspect-before-infusion", issue.Code);
+        Assert.Contains("REC-100234-INF-03@1", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_follow_up_passes_against_the_routed_intake_and_is_refused_without_it()
     {
         Assert.Contains(await CheckAsync("als/15-month-3-assessment.json"), i => i.Code == "gw-cross-baseline-unknown");
