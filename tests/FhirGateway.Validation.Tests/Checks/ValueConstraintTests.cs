@@ -84,4 +84,30 @@ public sealed class ValueConstraintTests
         Assert.Empty(validator.Validate("""{ "resourceType": "Patient", "birthDate": "1950-05" }""", Base + "recent").Errors());
         Assert.Equal([("val-min-value", "Patient.birthDate")], validator.Validate("""{ "resourceType": "Patient", "birthDate": "1850-05-01" }""", Base + "recent").ErrorCodes());
     }
+
+    private static readonly ValidatorOptions OnFirstOfJune2026 = new()
+    {
+        BestPractice = BestPracticeHandling.Ignore,
+        Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)),
+    };
+
+    [Fact]
+    public void A_minimum_duration_on_a_date_is_that_long_before_today()
+    {
+        var profile = Profile("lived", "Patient", """{ "id": "Patient.birthDate", "path": "Patient.birthDate", "minValueDuration": { "value": 100, "system": "http://unitsofmeasure.org", "code": "a" } }""");
+        var validator = Validator(OnFirstOfJune2026, definitions: profile);
+        Assert.Empty(validator.Validate("""{ "resourceType": "Patient", "birthDate": "1950-01-01" }""", Base + "lived").Errors());
+        Assert.Equal([("val-min-value", "Patient.birthDate")], validator.Validate("""{ "resourceType": "Patient", "birthDate": "1920-01-01" }""", Base + "lived").ErrorCodes());
+    }
+
+    [Fact]
+    public void A_maximum_duration_on_a_date_time_is_that_long_after_now()
+    {
+        var profile = Profile("soon", "Observation", """{ "id": "Observation.issued", "path": "Observation.issued", "maxValueDuration": { "value": 2, "system": "http://unitsofmeasure.org", "code": "d" } }""");
+        var validator = Validator(OnFirstOfJune2026, definitions: profile);
+        const string issued = """ "valueString": "x", "issued": "ISSUED" """;
+        Assert.Empty(validator.Validate(Obs("""{ "code": "x" }""", issued.Replace("ISSUED", "2026-06-02T12:00:00Z")), Base + "soon").Errors());
+        Assert.Equal([("val-max-value", "Observation.issued")],
+            validator.Validate(Obs("""{ "code": "x" }""", issued.Replace("ISSUED", "2026-06-04T12:00:00Z")), Base + "soon").ErrorCodes());
+    }
 }
