@@ -6,6 +6,8 @@ public static partial class IssueCatalogue
     // Bundle and Attachment
     public static readonly IssueDefinition ValBundleFullUrlRelative = new("val-bundle-fullurl-relative", IssueSeverity.Error, IssueType.Value,
         "The fullUrl must be an absolute URL (not '{0}')");
+    public static readonly IssueDefinition ValBundleFullUrlMissing = new("val-bundle-fullurl-missing", IssueSeverity.Error, IssueType.Required,
+        "Except for transactions and batches (and their responses), each entry in a Bundle must have a fullUrl, the identity of its resource; this {0} Bundle's entry has none");
     public static readonly IssueDefinition ValBundleFullUrlMismatch = new("val-bundle-fullurl-mismatch", IssueSeverity.Error, IssueType.Value,
         "The fullUrl '{0}' names {1}, but the resource is {2}");
     public static readonly IssueDefinition ValBundleLinkRepeated = new("val-bundle-link-repeated", IssueSeverity.Error, IssueType.BusinessRule,
