@@ -20,6 +20,8 @@ public static partial class IssueCatalogue
         "The type {0} differs from the type {1} of the search parameter {2} it refers to");
     public static readonly IssueDefinition ValAttachmentSize = new("val-attachment-size", IssueSeverity.Error, IssueType.Value,
         "The attachment states a size of {0} bytes, but its data holds {1}");
+    public static readonly IssueDefinition ValIdentifierNotUri = new("val-identifier-not-uri", IssueSeverity.Error, IssueType.Value,
+        "The identifier's system is urn:ietf:rfc:3986, so its value must be an absolute URI (with a scheme, e.g. urn:oid:…), not '{0}'");
     public static readonly IssueDefinition ValUrnInvalid = new("val-urn-invalid", IssueSeverity.Error, IssueType.Value,
         "'{0}' is not a valid {1}: {2} URIs must be valid and lowercase");
 

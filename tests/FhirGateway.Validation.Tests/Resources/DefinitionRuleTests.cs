@@ -34,4 +34,14 @@ public sealed class DefinitionRuleTests
         Assert.Empty(Validator().Validate(Basic("urn:uuid:4e5d6c7b-8a9b-4c0d-8e1f-203142536475")).Errors());
         Assert.Equal([("val-urn-invalid", "Basic.implicitRules")], Validator().Validate(Basic("urn:uuid:4E5D6C7B-8A9B-4C0D-8E1F-203142536475")).ErrorCodes());
     }
+
+    [Fact]
+    public void An_identifier_in_the_uri_system_must_have_an_absolute_uri_value()
+    {
+        static string Organization(string value) => $$"""
+            { "resourceType": "Organization", "identifier": [ { "system": "urn:ietf:rfc:3986", "value": "{{value}}" } ] }
+            """;
+        Assert.Empty(Validator().Validate(Organization("urn:oid:2.16.840.1.113883.19.5")).Errors());
+        Assert.Equal([("val-identifier-not-uri", "Organization.identifier[0]")], Validator().Validate(Organization("2.16.840.1.113883.19.5")).ErrorCodes());
+    }
 }
