@@ -22,6 +22,8 @@ public static partial class IssueCatalogue
         "The attachment states a size of {0} bytes, but its data holds {1}");
     public static readonly IssueDefinition ValIdentifierNotUri = new("val-identifier-not-uri", IssueSeverity.Error, IssueType.Value,
         "The identifier's system is urn:ietf:rfc:3986, so its value must be an absolute URI (with a scheme, e.g. urn:oid:…), not '{0}'");
+    public static readonly IssueDefinition ValMeasureNoLibrary = new("val-measure-no-library", IssueSeverity.Error, IssueType.Required,
+        "This criterion is written in CQL, but no CQL library of the Measure can be found (Measure.library names none that resolves)");
     public static readonly IssueDefinition ValUrnInvalid = new("val-urn-invalid", IssueSeverity.Error, IssueType.Value,
         "'{0}' is not a valid {1}: {2} URIs must be valid and lowercase");
 

@@ -26,6 +26,7 @@ internal sealed class ResourceRuleSet(IReadOnlyList<IResourceRule> rules)
         new SearchParameterTypeRule(),
         new Questionnaires.QuestionnaireResponseRule(),
         new StructureDefinitionRule(),
+        new MeasureCriteriaRule(),
     ]);
 
     public CheckResult Validate(ElementNode resource, ValidationRun run)

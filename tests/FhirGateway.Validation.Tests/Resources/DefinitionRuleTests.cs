@@ -44,4 +44,17 @@ public sealed class DefinitionRuleTests
         Assert.Empty(Validator().Validate(Organization("urn:oid:2.16.840.1.113883.19.5")).Errors());
         Assert.Equal([("val-identifier-not-uri", "Organization.identifier[0]")], Validator().Validate(Organization("2.16.840.1.113883.19.5")).ErrorCodes());
     }
+
+    [Fact]
+    public void A_stratifier_in_cql_needs_a_library_that_resolves()
+    {
+        static string Measure(string library) => $$"""
+            { "resourceType": "Measure", "status": "draft", {{library}}
+              "group": [ { "population": [ { "criteria": { "language": "text/cql", "expression": "Initial Population" } } ],
+                           "stratifier": [ { "criteria": { "language": "text/cql", "expression": "Age Group" } } ] } ] }
+            """;
+        Assert.Equal([("val-measure-no-library", "Measure.group[0].stratifier[0].criteria")], Validator().Validate(Measure("")).ErrorCodes());
+        const string contained = """ "contained": [ { "resourceType": "Library", "id": "logic", "status": "draft", "type": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/library-type", "code": "logic-library" } ] } } ], "library": [ "#logic" ], """;
+        Assert.Empty(Validator().Validate(Measure(contained)).Errors());
+    }
 }
