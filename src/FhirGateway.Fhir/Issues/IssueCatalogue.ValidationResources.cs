@@ -16,6 +16,10 @@ public static partial class IssueCatalogue
         "The section entry '{0}' is not in the document Bundle, which must hold every resource its sections list");
     public static readonly IssueDefinition ValDocumentEntryAmbiguous = new("val-document-entry-ambiguous", IssueSeverity.Error, IssueType.Duplicate,
         "The section entry '{0}' matches {1} entries of the document Bundle");
+    public static readonly IssueDefinition ValSearchParameterBase = new("val-search-parameter-base", IssueSeverity.Error, IssueType.BusinessRule,
+        "The resource type {0} is not a base of the search parameter this one is derived from ({1}, whose base is {2})");
+    public static readonly IssueDefinition ValSearchParameterComponents = new("val-search-parameter-components", IssueSeverity.Error, IssueType.BusinessRule,
+        "A composite search parameter needs at least two components; this one has {0}");
     public static readonly IssueDefinition ValSearchParameterType = new("val-search-parameter-type", IssueSeverity.Error, IssueType.BusinessRule,
         "The type {0} differs from the type {1} of the search parameter {2} it refers to");
     public static readonly IssueDefinition ValAttachmentSize = new("val-attachment-size", IssueSeverity.Error, IssueType.Value,

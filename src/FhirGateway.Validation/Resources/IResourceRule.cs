@@ -24,6 +24,8 @@ internal sealed class ResourceRuleSet(IReadOnlyList<IResourceRule> rules)
         new BundleRule(),
         new DocumentBundleRule(),
         new SearchParameterTypeRule(),
+        new SearchParameterDerivationRule(),
+        new SearchParameterCompositeRule(),
         new Questionnaires.QuestionnaireResponseRule(),
         new StructureDefinitionRule(),
         new MeasureCriteriaRule(),

@@ -18,6 +18,31 @@ public sealed class DefinitionRuleTests
     }
 
     [Fact]
+    public void A_derived_search_parameter_searches_only_the_bases_of_the_original()
+    {
+        static string Parameter(string @base) => $$"""
+            { "resourceType": "SearchParameter", "url": "http://example.org/sp", "name": "n", "status": "draft", "description": "d", "code": "name",
+              "base": [ "{{@base}}" ], "type": "string", "expression": "{{@base}}.name", "derivedFrom": "http://hl7.org/fhir/SearchParameter/Organization-name" }
+            """;
+        Assert.Empty(Validator().Validate(Parameter("Organization")).Errors());
+        var wrong = Validator().Validate(Parameter("Location")).Errors();
+        Assert.Equal([("val-search-parameter-base", "SearchParameter")], wrong.Select(e => (e.Code, e.Expression)));
+        Assert.Contains("Location", wrong[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_composite_search_parameter_needs_two_components()
+    {
+        static string Parameter(string components) => $$"""
+            { "resourceType": "SearchParameter", "url": "http://example.org/sp", "name": "n", "status": "draft", "description": "d", "code": "code-value",
+              "base": [ "Observation" ], "type": "composite", "expression": "Observation" {{components}} }
+            """;
+        const string one = """ { "definition": "http://hl7.org/fhir/SearchParameter/clinical-code", "expression": "code" } """;
+        Assert.Equal([("val-search-parameter-components", "SearchParameter")], Validator().Validate(Parameter($", \"component\": [ {one} ]")).ErrorCodes());
+        Assert.Empty(Validator().Validate(Parameter($", \"component\": [ {one}, {one} ]")).Errors());
+    }
+
+    [Fact]
     public void An_attachment_size_must_be_the_size_of_its_data()
     {
         static string Media(int size) => $$"""
