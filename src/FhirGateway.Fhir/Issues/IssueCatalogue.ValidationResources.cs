@@ -16,6 +16,14 @@ public static partial class IssueCatalogue
         "The section entry '{0}' is not in the document Bundle, which must hold every resource its sections list");
     public static readonly IssueDefinition ValDocumentEntryAmbiguous = new("val-document-entry-ambiguous", IssueSeverity.Error, IssueType.Duplicate,
         "The section entry '{0}' matches {1} entries of the document Bundle");
+    public static readonly IssueDefinition ValExtensionDefinitionUrlMissing = new("val-extension-definition-url-missing", IssueSeverity.Error, IssueType.Invalid,
+        "The extension definition {0} does not fix Extension.url in its differential, so instances cannot name it");
+    public static readonly IssueDefinition ValExtensionDefinitionUrlMismatch = new("val-extension-definition-url-mismatch", IssueSeverity.Error, IssueType.Invalid,
+        "The differential fixes Extension.url to {0}, which is not the extension definition's url {1}");
+    public static readonly IssueDefinition ValSlicingOnRoot = new("val-slicing-on-root", IssueSeverity.Error, IssueType.Invalid,
+        "Slicing is not allowed on the root element {0}: it has no repetitions to divide");
+    public static readonly IssueDefinition ValSlicingNotRepeating = new("val-slicing-not-repeating", IssueSeverity.Error, IssueType.Invalid,
+        "The element {0} does not repeat and is not a choice, so it cannot be sliced");
     public static readonly IssueDefinition ValSearchParameterBase = new("val-search-parameter-base", IssueSeverity.Error, IssueType.BusinessRule,
         "The resource type {0} is not a base of the search parameter this one is derived from ({1}, whose base is {2})");
     public static readonly IssueDefinition ValSearchParameterComponents = new("val-search-parameter-components", IssueSeverity.Error, IssueType.BusinessRule,

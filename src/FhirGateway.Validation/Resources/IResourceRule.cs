@@ -28,6 +28,8 @@ internal sealed class ResourceRuleSet(IReadOnlyList<IResourceRule> rules)
         new SearchParameterCompositeRule(),
         new Questionnaires.QuestionnaireResponseRule(),
         new StructureDefinitionRule(),
+        new ExtensionDefinitionUrlRule(),
+        new SlicingPlacementRule(),
         new MeasureCriteriaRule(),
     ]);
 

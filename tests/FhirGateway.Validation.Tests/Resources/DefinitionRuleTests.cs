@@ -82,4 +82,36 @@ public sealed class DefinitionRuleTests
         const string contained = """ "contained": [ { "resourceType": "Library", "id": "logic", "status": "draft", "type": { "coding": [ { "system": "http://terminology.hl7.org/CodeSystem/library-type", "code": "logic-library" } ] } } ], "library": [ "#logic" ], """;
         Assert.Empty(Validator().Validate(Measure(contained)).Errors());
     }
+
+    private static string Definition(string type, string baseName, string url, string elements) => $$"""
+        { "resourceType": "StructureDefinition", "url": "{{url}}", "name": "N", "status": "draft", "kind": "{{(type == "Extension" ? "complex-type" : "resource")}}", "abstract": false,
+          "type": "{{type}}", "baseDefinition": "http://hl7.org/fhir/StructureDefinition/{{baseName}}", "derivation": "constraint",
+          {{(type == "Extension" ? "\"context\": [ { \"type\": \"element\", \"expression\": \"Patient\" } ]," : "")}}
+          "differential": { "element": [ {{elements}} ] } }
+        """;
+
+    [Fact]
+    public void An_extension_definition_fixes_its_own_url()
+    {
+        const string url = "http://example.org/fhir/StructureDefinition/flag";
+        static string Elements(string fixedUrl) => $$"""
+            { "id": "Extension", "path": "Extension" }, { "id": "Extension.url", "path": "Extension.url", "fixedUri": "{{fixedUrl}}" }
+            """;
+        Assert.DoesNotContain(Validator().Validate(Definition("Extension", "Extension", url, Elements(url))).Errors(), e => e.Code.StartsWith("val-extension-definition", StringComparison.Ordinal));
+        Assert.Contains(("val-extension-definition-url-mismatch", "StructureDefinition"),
+            Validator().Validate(Definition("Extension", "Extension", url, Elements("http://example.org/other"))).ErrorCodes());
+        Assert.Contains(("val-extension-definition-url-missing", "StructureDefinition"),
+            Validator().Validate(Definition("Extension", "Extension", url, """{ "id": "Extension", "path": "Extension" }""")).ErrorCodes());
+    }
+
+    [Fact]
+    public void Slicing_is_declared_only_on_an_element_that_repeats_or_is_a_choice()
+    {
+        static IReadOnlyList<(string, string?)> Codes(string elements) =>
+            Validator().Validate(Definition("Patient", "Patient", "http://example.org/fhir/StructureDefinition/p", elements)).ErrorCodes();
+        const string slicing = """ "slicing": { "discriminator": [ { "type": "value", "path": "system" } ], "rules": "open" } """;
+        Assert.DoesNotContain(Codes($$"""{ "id": "Patient.identifier", "path": "Patient.identifier", {{slicing}} }"""), c => c.Item1.StartsWith("val-slicing", StringComparison.Ordinal));
+        Assert.Contains(("val-slicing-not-repeating", "StructureDefinition.differential.element[0].slicing"), Codes($$"""{ "id": "Patient.gender", "path": "Patient.gender", {{slicing}} }"""));
+        Assert.Contains(("val-slicing-on-root", "StructureDefinition.differential.element[0].slicing"), Codes($$"""{ "id": "Patient", "path": "Patient", {{slicing}} }"""));
+    }
 }
