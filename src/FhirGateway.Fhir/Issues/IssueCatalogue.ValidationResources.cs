@@ -24,6 +24,8 @@ public static partial class IssueCatalogue
         "Slicing is not allowed on the root element {0}: it has no repetitions to divide");
     public static readonly IssueDefinition ValSlicingNotRepeating = new("val-slicing-not-repeating", IssueSeverity.Error, IssueType.Invalid,
         "The element {0} does not repeat and is not a choice, so it cannot be sliced");
+    public static readonly IssueDefinition ValDiscriminatorPath = new("val-discriminator-path", IssueSeverity.Error, IssueType.Invalid,
+        "The discriminator path '{0}' does not lead to an element of {1}");
     public static readonly IssueDefinition ValSearchParameterBase = new("val-search-parameter-base", IssueSeverity.Error, IssueType.BusinessRule,
         "The resource type {0} is not a base of the search parameter this one is derived from ({1}, whose base is {2})");
     public static readonly IssueDefinition ValSearchParameterComponents = new("val-search-parameter-components", IssueSeverity.Error, IssueType.BusinessRule,

@@ -30,6 +30,7 @@ internal sealed class ResourceRuleSet(IReadOnlyList<IResourceRule> rules)
         new StructureDefinitionRule(),
         new ExtensionDefinitionUrlRule(),
         new SlicingPlacementRule(),
+        new DiscriminatorPathRule(),
         new MeasureCriteriaRule(),
     ]);
 

@@ -114,4 +114,14 @@ public sealed class DefinitionRuleTests
         Assert.Contains(("val-slicing-not-repeating", "StructureDefinition.differential.element[0].slicing"), Codes($$"""{ "id": "Patient.gender", "path": "Patient.gender", {{slicing}} }"""));
         Assert.Contains(("val-slicing-on-root", "StructureDefinition.differential.element[0].slicing"), Codes($$"""{ "id": "Patient", "path": "Patient", {{slicing}} }"""));
     }
+
+    [Fact]
+    public void A_discriminator_path_leads_to_an_element_of_the_sliced_element()
+    {
+        static IReadOnlyList<(string, string?)> Codes(string path) => Validator().Validate(Definition("Observation", "Observation", "http://example.org/fhir/StructureDefinition/o",
+            $$"""{ "id": "Observation.component", "path": "Observation.component", "slicing": { "discriminator": [ { "type": "pattern", "path": "{{path}}" } ], "rules": "open" } }""")).ErrorCodes();
+        Assert.DoesNotContain(Codes("code.coding.system"), c => c.Item1 == "val-discriminator-path");
+        Assert.DoesNotContain(Codes("value.ofType(Quantity).code"), c => c.Item1 == "val-discriminator-path");
+        Assert.Contains(("val-discriminator-path", "StructureDefinition.differential.element[0].slicing.discriminator[0]"), Codes("code.codings.system"));
+    }
 }
