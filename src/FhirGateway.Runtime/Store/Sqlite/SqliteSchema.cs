@@ -41,6 +41,7 @@ internal static class SqliteSchema
           identifier_value TEXT NOT NULL,
           json BLOB NOT NULL,
           PRIMARY KEY(record_key, ordinal));
+        CREATE INDEX IF NOT EXISTS resources_identifier ON resources(resource_type, identifier_system, identifier_value);
 
         CREATE TABLE IF NOT EXISTS deliveries(
           id INTEGER PRIMARY KEY AUTOINCREMENT,
