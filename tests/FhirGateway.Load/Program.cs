@@ -75,6 +75,11 @@ Console.WriteLine($"delivered: {summary.DeliveriesDelivered} records, {partner.E
 var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
 Console.WriteLine($"cpu: {cpu:F1} s of processor time = {cpu * 1000 / Math.Max(1, summary.DeliveriesDelivered):F2} ms per delivered record " +
     $"(≈ {summary.DeliveriesDelivered / Math.Max(cpu, 0.001):F0} records/s per fully used core; {cpu / seconds:F2} cores used on average)");
+if (store is FhirGateway.Runtime.Store.Sqlite.SqliteGatewayStore sqlite)
+{
+    var (commits, writes) = sqlite.CommitCounts;
+    Console.WriteLine($"store: {writes} writes in {commits} commits ({(double)writes / Math.Max(1, commits):F1} writes per commit, {(double)commits / Math.Max(1, summary.DeliveriesDelivered):F2} commits per delivered record)");
+}
 Console.WriteLine(Latency.Describe(await Latency.FromLedgerAsync(store, ct)));
 await app.StopAsync(CancellationToken.None);
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -43,6 +43,9 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
 
     public string DatabasePath { get; }
 
+    /// <summary>Transactions this store object committed and the write operations they carried (see <see cref="SqliteGroupCommit"/>).</summary>
+    public (long Commits, long Writes) CommitCounts => _writer.Counts;
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);

@@ -21,6 +21,11 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
 
     private readonly ConcurrentQueue<IQueuedWrite> _queue = new();
     private int _draining;
+    private long _commits;
+    private long _writes;
+
+    /// <summary>Transactions committed so far, and the write operations they carried (how well the writes were grouped).</summary>
+    public (long Commits, long Writes) Counts => (Interlocked.Read(ref _commits), Interlocked.Read(ref _writes));
 
     /// <summary>Queues <paramref name="work"/>; the task completes with its result after its transaction committed.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
@@ -79,6 +84,8 @@ internal sealed class SqliteGroupCommit(Func<CancellationToken, Task<SqliteConne
                 }
             }
             await tx.CommitAsync(CancellationToken.None);
+            Interlocked.Increment(ref _commits);
+            Interlocked.Add(ref _writes, done.Count);
         }
         catch (Exception e)
         {
