@@ -13,7 +13,8 @@ namespace FhirGateway.Benchmarks.Runtime;
 /// in one transaction (<see cref="IPipelineStore.CompleteRecordsAsync"/>), one transaction per record one after another,
 /// and one per record all at once (what the group commit gathers). The store is a fresh SQLite file in WAL mode with
 /// synchronous FULL, so a COMMIT costs a real sync of the disk the temp folder is on.
-/// Run: dotnet run -c Release --project tests/FhirGateway.Benchmarks -- --filter '*PipelineBatch*' --job short
+/// Run: dotnet run -c Release --project tests/FhirGateway.Benchmarks -- --filter '*PipelineBatch*' --job short (add --inProcess on a
+/// busy machine, where building the generated project can run out of time)
 /// </summary>
 [MemoryDiagnoser]
 public class PipelineBatchBenchmarks
