@@ -26,6 +26,19 @@ public sealed class PackedDefinitionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_package_s_examples_are_the_valid_examples_and_Firely_holds_each_valid_against_its_profile()
+    {
+        var valid = OracleCase.Examples().Where(c => c.Expected == Expectation.Valid).ToList();
+        Assert.Equal(valid.Select(c => Path.GetFileName(c.Name)).Order(StringComparer.Ordinal), PackedIg.Examples.Select(e => e.Name).Order(StringComparer.Ordinal));
+        foreach (var example in PackedIg.Examples)
+        {
+            var profile = System.Text.Json.JsonDocument.Parse(example.Content).RootElement.GetProperty("meta").GetProperty("profile")[0].GetString();
+            var verdict = FirelyOracle.Validate(example.Content, profile);
+            Assert.True(verdict.Valid, $"{example.Name}: {verdict}");
+        }
+    }
+
+    [Fact]
     public void Every_packed_snapshot_element_has_a_definition_and_cardinalities()
     {
         var incomplete = FirelyOracle.IgResources.OfType<Hl7.Fhir.Model.StructureDefinition>()
