@@ -25,7 +25,7 @@ public sealed class MustSupportTests
     {
         var instances = MappedElements.ByProfile.GetValueOrDefault(profile) ?? [];
         var marked = MappedElements.Snapshot(profile).Where(e => e.MustSupport == true).Select(MappedElements.Key).Distinct().ToList();
-        var unfilled = marked.Where(key => instances.Any(keys => !keys.Contains(key))).ToList();
+        var unfilled = marked.Where(key => instances.Any(i => !i.Filled.Contains(key))).ToList();
         Assert.True(unfilled.Count == 0, $"{profile}: marked mustSupport but not filled in every one of the {instances.Count} mapped instances: {string.Join(", ", unfilled)}");
     }
 
@@ -36,7 +36,7 @@ public sealed class MustSupportTests
         var instances = MappedElements.ByProfile.GetValueOrDefault(profile) ?? [];
         if (instances.Count == 0) return;
         var marked = MappedElements.Snapshot(profile).Where(e => e.MustSupport == true).Select(MappedElements.Key).ToHashSet(StringComparer.Ordinal);
-        var always = instances.Skip(1).Aggregate(new HashSet<string>(instances[0], StringComparer.Ordinal), (all, keys) => { all.IntersectWith(keys); return all; });
+        var always = instances.Skip(1).Aggregate(new HashSet<string>(instances[0].Candidates, StringComparer.Ordinal), (all, i) => { all.IntersectWith(i.Candidates); return all; });
         var unmarked = always.Where(key => !marked.Contains(key)).Order(StringComparer.Ordinal).ToList();
         Assert.True(unmarked.Count == 0, $"{profile}: filled in all {instances.Count} mapped instances but not marked mustSupport: {string.Join(", ", unmarked)}");
     }
