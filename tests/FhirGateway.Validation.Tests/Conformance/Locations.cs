@@ -18,7 +18,7 @@ internal static partial class Locations
     public static IReadOnlyList<string>? Expected(string? outcomeFile)
     {
         if (outcomeFile is null) return null;
-        var path = Path.Combine(SharedConformance.Validator, "outcomes", outcomeFile);
+        var path = Path.Combine(SuiteCase.Folder, "outcomes", outcomeFile);
         if (!File.Exists(path)) return null;
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         if (!doc.RootElement.TryGetProperty("issue", out var issues)) return [];

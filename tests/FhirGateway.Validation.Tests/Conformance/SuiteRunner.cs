@@ -25,7 +25,7 @@ internal static class SuiteRunner
 {
     public static StepOutcome Run(SuiteStep step)
     {
-        var folder = SharedConformance.Validator;
+        var folder = SuiteCase.Folder;
         var files = step.DefinitionFiles.Select(f => Path.Combine(folder, f)).ToArray();
         var instance = Path.Combine(folder, step.Case.File);
         if (CannotRun(step) is { } why) return Skip(step, why);
@@ -46,7 +46,7 @@ internal static class SuiteRunner
         foreach (var file in (IEnumerable<string>)[step.Case.File, .. step.DefinitionFiles])
         {
             if (FhirFormats.FromPath(file) is null) return $"{file} is neither JSON nor XML";
-            if (!File.Exists(Path.Combine(SharedConformance.Validator, file))) return $"{file} is not in the validator folder";
+            if (!File.Exists(Path.Combine(SuiteCase.Folder, file))) return $"{file} is not in the validator folder";
         }
         return null;
     }
