@@ -9,7 +9,8 @@ namespace FhirGateway.Validation.Checks;
 
 /// <summary>
 /// An extension that no slice of the profile claims: its definition is found by url and the extension is
-/// validated against it, after checking that the url names an extension definition without a version, that a
+/// validated against it, after checking that the url is absolute (a sub-extension's url, relative to its parent's
+/// definition, is checked there), that it names an extension definition without a version, that a
 /// modifier extension sits in modifierExtension (and only there), and that the host element is one of the
 /// definition's contexts. An unknown extension is a warning (the options may make it an error or accept some
 /// domains); an unknown modifier extension is always an error.
@@ -18,7 +19,9 @@ internal sealed class ExtensionCheck(bool inModifierElement) : IElementCheck
 {
     public CheckResult Validate(ElementNode node, ValidationRun run)
     {
-        if (node.Child("url")?.Text is not { } url || !ReferenceText.HasScheme(url)) return CheckResult.Success;
+        if (node.Child("url")?.Text is not { } url) return CheckResult.Success;
+        if (!ReferenceText.HasScheme(url))
+            return node.Parent?.InstanceType == "Extension" ? CheckResult.Success : CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionUrlNotAbsolute, node, url));
         var (bare, version) = Canonical.Split(url);
         var schema = run.Schemas.Find(url) ?? (version is null ? null : run.Schemas.Find(bare));
         if (schema is null) return Unknown(node, url, run);

@@ -12,6 +12,7 @@ public sealed class ExtensionTests
         Extension("eye-colour", "string", false, "Patient"),
         Extension("do-not-treat", "boolean", true, "Patient"),
         Extension("name-origin", "string", false, "HumanName"),
+        Extension("text-origin", "string", false, "DomainResource.text"),
     ];
 
     private static ValidationResult Patient(string extensions, ValidatorOptions? options = null) =>
@@ -48,6 +49,21 @@ public sealed class ExtensionTests
         var result = Patient($$""" "extension": [ { "url": "{{Base}}name-origin", "valueString": "x" } ] """);
         Assert.Equal([("val-extension-context", "Patient.extension[0]")], result.ErrorCodes());
         Assert.Empty(Patient($$""" "name": [ { "family": "A", "extension": [ { "url": "{{Base}}name-origin", "valueString": "x" } ] } ] """).Errors());
+    }
+
+    [Fact]
+    public void An_element_context_on_a_base_type_allows_the_element_every_type_inherits_from_it()
+    {
+        Assert.Empty(Patient($$""" "text": { "status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>", "extension": [ { "url": "{{Base}}text-origin", "valueString": "x" } ] } """).Errors());
+        Assert.Equal([("val-extension-context", "Patient.extension[0]")],
+            Patient($$""" "extension": [ { "url": "{{Base}}text-origin", "valueString": "x" } ] """).ErrorCodes());
+    }
+
+    [Fact]
+    public void Fails_when_an_extension_url_is_not_absolute()
+    {
+        Assert.Equal([("val-extension-url-not-absolute", "Patient.extension[0]")],
+            Patient(""" "extension": [ { "url": "something", "valueString": "x" } ] """).ErrorCodes());
     }
 
     [Fact]

@@ -51,14 +51,18 @@ internal static class SuiteRunner
         return null;
     }
 
-    /// <summary>The HL7 test runner's settings (unknown extensions are errors, example domains excused), with what the case's notes change.</summary>
+    /// <summary>
+    /// The HL7 test runner's settings (unknown extensions are errors, example domains excused; a relative reference's
+    /// URL names its target's type, so a type the element does not allow is an error in every run, with or without
+    /// assumeValidRestReferences), with what the case's notes change.
+    /// </summary>
     public static ValidationPolicies PoliciesFor(SuiteCase c) => new()
     {
         UnknownExtensionsAsErrors = true,
         ExampleUrlsAsErrors = c.Note("examples") == "false",
         BestPractice = c.Note("best-practice") switch { "Error" => BestPracticeHandling.Error, "Warning" => BestPracticeHandling.Warning, _ => BestPracticeHandling.Ignore },
         CheckReferences = c.Note("validateReference") is "CHECK_EXISTS_AND_TYPE" or "CHECK_EXISTS" or "CHECK_VALID",
-        TrustReferenceTypes = c.Note("assumeValidRestReferences") == "true",
+        TrustReferenceTypes = true,
         SecurityChecks = c.Note("security-checks") == "true",
     };
 
