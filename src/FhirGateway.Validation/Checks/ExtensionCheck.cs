@@ -11,7 +11,8 @@ namespace FhirGateway.Validation.Checks;
 /// An extension that no slice of the profile claims: its definition is found by url and the extension is
 /// validated against it, after checking that the url is absolute (a sub-extension's url, relative to its parent's
 /// definition, is checked there), that it names an extension definition without a version, that a
-/// modifier extension sits in modifierExtension (and only there), and that the host element is one of the
+/// modifier extension sits in modifierExtension (and only there), that its sub-extensions are ones the definition
+/// names (<see cref="SubExtensions"/>), and that the host element is one of the
 /// definition's contexts. An unknown extension is a warning (the options may make it an error or accept some
 /// domains); an unknown modifier extension is always an error.
 /// </summary>
@@ -32,6 +33,7 @@ internal sealed class ExtensionCheck(bool inModifierElement) : IElementCheck
         if (isModifier != inModifierElement)
             result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionModifierMismatch, node, url,
                 isModifier ? "is a modifier extension and must be used in modifierExtension" : "is not a modifier extension and must not be used in modifierExtension")));
+        result = CheckResult.Combine(result, SubExtensions.Check(node, schema.Definition, url));
         if (run.Options.CheckExtensionContext && node.Parent is { } host)
             result = CheckResult.Combine(result, ExtensionContext.Check(schema.Definition, node, host, run));
         return CheckResult.Combine(result, run.ValidateAgainst(node, schema));

@@ -67,6 +67,16 @@ public sealed class ExtensionTests
     }
 
     [Fact]
+    public void Fails_when_a_complex_extension_has_a_sub_extension_its_definition_does_not_name()
+    {
+        const string animal = "http://hl7.org/fhir/StructureDefinition/patient-animal";
+        const string species = """{ "url": "species", "valueCodeableConcept": { "text": "dog" } }""";
+        Assert.Empty(Patient($$""" "extension": [ { "url": "{{animal}}", "extension": [ {{species}} ] } ] """).Errors());
+        Assert.Equal([("val-extension-sub-undefined", "Patient.extension[0].extension[1]")],
+            Patient($$""" "extension": [ { "url": "{{animal}}", "extension": [ {{species}}, { "url": "species-x", "valueString": "x" } ] } ] """).ErrorCodes());
+    }
+
+    [Fact]
     public void A_modifier_extension_must_be_in_modifier_extension_and_only_there()
     {
         Assert.Equal([("val-extension-modifier-mismatch", "Patient.extension[0]")],
