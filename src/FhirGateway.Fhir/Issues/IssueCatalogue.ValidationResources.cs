@@ -8,6 +8,8 @@ public static partial class IssueCatalogue
         "The fullUrl must be an absolute URL (not '{0}')");
     public static readonly IssueDefinition ValBundleFullUrlMismatch = new("val-bundle-fullurl-mismatch", IssueSeverity.Error, IssueType.Value,
         "The fullUrl '{0}' names {1}, but the resource is {2}");
+    public static readonly IssueDefinition ValBundleFullUrlNoId = new("val-bundle-fullurl-no-id", IssueSeverity.Error, IssueType.Value,
+        "The fullUrl '{0}' is a RESTful URL naming {1}, but the resource has no id to agree with it");
     public static readonly IssueDefinition ValBundleLinkRepeated = new("val-bundle-link-repeated", IssueSeverity.Error, IssueType.BusinessRule,
         "The link relation '{0}' can occur only once in a Bundle");
     public static readonly IssueDefinition ValDocumentEntryMissing = new("val-document-entry-missing", IssueSeverity.Error, IssueType.NotFound,

@@ -17,6 +17,14 @@ public sealed class BundleRuleTests
     }
 
     [Fact]
+    public void Fails_when_a_restful_full_url_names_a_resource_that_has_no_id()
+    {
+        const string bundle = """{ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "http://x.org/fhir/Patient/p1", "resource": { "resourceType": "Patient" } } ] }""";
+        Assert.Equal([("val-bundle-fullurl-no-id", "Bundle.entry[0].fullUrl")], Validator().Validate(bundle).ErrorCodes());
+        Assert.Empty(Validator().Validate(bundle.Replace("http://x.org/fhir/Patient/p1", "urn:uuid:7d2b5a3c-0b5e-4d8e-9a1f-1c2d3e4f5a6b", StringComparison.Ordinal)).Errors());
+    }
+
+    [Fact]
     public void Fails_when_a_restful_full_url_disagrees_with_the_resource_id()
     {
         Assert.Empty(Validator().Validate(Collection("http://x.org/fhir/Patient/p1")).Errors());
