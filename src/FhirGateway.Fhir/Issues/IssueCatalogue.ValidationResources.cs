@@ -24,6 +24,8 @@ public static partial class IssueCatalogue
         "'{0}' is not a valid {1}: {2} URIs must be valid and lowercase");
 
     // QuestionnaireResponse against its Questionnaire
+    public static readonly IssueDefinition ValQuestionnaireEnableWhenInner = new("val-questionnaire-enablewhen-inner", IssueSeverity.Error, IssueType.BusinessRule,
+        "The item '{0}' is enabled by the answer to '{1}', which is the item itself or inside it: a disabled item disables everything inside it, so that question could never enable it");
     public static readonly IssueDefinition ValQrQuestionnaireUnknown = new("val-qr-questionnaire-unknown", IssueSeverity.Warning, IssueType.NotFound,
         "The Questionnaire {0} cannot be found, so the answers are not checked against it");
     public static readonly IssueDefinition ValQrItemNotFound = new("val-qr-item-not-found", IssueSeverity.Error, IssueType.NotFound,
