@@ -14,6 +14,10 @@ public static partial class IssueCatalogue
         "The link relation '{0}' can occur only once in a Bundle");
     public static readonly IssueDefinition ValDocumentEntryMissing = new("val-document-entry-missing", IssueSeverity.Error, IssueType.NotFound,
         "The section entry '{0}' is not in the document Bundle, which must hold every resource its sections list");
+    public static readonly IssueDefinition ValDocumentEntryUnreachable = new("val-document-entry-unreachable", IssueSeverity.Error, IssueType.Informational,
+        "The entry '{0}' is not reachable from the Composition by following references (forward or backward): a document Bundle holds only what the document needs");
+    public static readonly IssueDefinition ValDocumentStylesheetMissing = new("val-document-stylesheet-missing", IssueSeverity.Error, IssueType.NotFound,
+        "The stylesheet '{0}' is a reference that no entry of the document Bundle resolves");
     public static readonly IssueDefinition ValDocumentEntryAmbiguous = new("val-document-entry-ambiguous", IssueSeverity.Error, IssueType.Duplicate,
         "The section entry '{0}' matches {1} entries of the document Bundle");
     public static readonly IssueDefinition ValSearchParameterType = new("val-search-parameter-type", IssueSeverity.Error, IssueType.BusinessRule,
