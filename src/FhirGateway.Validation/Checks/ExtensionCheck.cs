@@ -14,12 +14,15 @@ namespace FhirGateway.Validation.Checks;
 /// modifier extension sits in modifierExtension (and only there), that its sub-extensions are ones the definition
 /// names (<see cref="SubExtensions"/>), and that the host element is one of the
 /// definition's contexts. An unknown extension is a warning (the options may make it an error or accept some
-/// domains); an unknown modifier extension is always an error.
+/// domains); an unknown modifier extension is always an error. An extension without url cannot be identified at all:
+/// beside the cardinality of Extension.url, that is its own error (as the HL7 validator reports it), since nothing
+/// else about the extension can then be checked.
 /// </summary>
 internal sealed class ExtensionCheck(bool inModifierElement) : IElementCheck
 {
     public CheckResult Validate(ElementNode node, ValidationRun run)
     {
+        if (node.Child("url") is null) return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionNoUrl, node));
         if (node.Child("url")?.Text is not { } url) return CheckResult.Success;
         if (!ReferenceText.HasScheme(url))
             return node.Parent?.InstanceType == "Extension" ? CheckResult.Success : CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionUrlNotAbsolute, node, url));

@@ -10,7 +10,7 @@ namespace FhirGateway.Validation.Tests.Conformance;
 /// QuestionnaireResponse or an extension of an element) at most two steps above or below it. Locations are compared as
 /// FHIRPath paths with what the two spell differently made alike (Java's <c>/*Type/id*/</c> comments, <c>value.ofType(Quantity)</c>
 /// for <c>valueQuantity</c>, <c>resource.ofType(Patient)</c> for <c>resource</c>, a first repetition with or without <c>[0]</c>,
-/// an extension named by Java's <c>[url='…']</c> after its index).
+/// Java's <c>extension[1][url='…']</c> for the extension <c>extension[1]</c>).
 /// For errors found while reading XML, the HL7 validator gives an XML path instead (<c>/f:Bundle</c>, or
 /// <c>Endpoint/f:connectionType</c>, relative to the resource the element is in): it is read as the FHIRPath it names,
 /// and one that starts at an inner resource is compared with the part of ours below that resource's element.
@@ -65,9 +65,9 @@ internal static partial class Locations
     {
         var s = Comment().Replace(location, "");
         if (s.Contains("f:", StringComparison.Ordinal)) s = s.TrimStart('/').Replace("/f:", ".", StringComparison.Ordinal).Replace("f:", "", StringComparison.Ordinal);
+        s = UrlPredicate().Replace(s, "");
         s = ResourceOfType().Replace(s, "$1");
         s = ChoiceOfType().Replace(s, m => m.Groups[1].Value + char.ToUpperInvariant(m.Groups[2].Value[0]) + m.Groups[2].Value[1..]);
-        s = UrlFilter().Replace(s, "");
         s = FirstIndex().Replace(s, "");
         return s.Trim();
     }
@@ -109,7 +109,7 @@ internal static partial class Locations
     private static partial Regex InnerResource();
 
     [GeneratedRegex(@"\[url='[^']*'\]")]
-    private static partial Regex UrlFilter();
+    private static partial Regex UrlPredicate();
 
     [GeneratedRegex(@"\[0\]")]
     private static partial Regex FirstIndex();
