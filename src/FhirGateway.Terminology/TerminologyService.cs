@@ -2,7 +2,7 @@ using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Issues;
 using FhirGateway.Fhir.Terminology;
 using FhirGateway.Terminology.CodeSystems;
-using FhirGateway.Terminology.Ucum;
+using FhirGateway.Fhir.Ucum;
 using FhirGateway.Terminology.Validation;
 using FhirGateway.Terminology.ValueSets;
 

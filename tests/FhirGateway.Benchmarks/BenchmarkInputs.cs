@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using FhirGateway.Testing;
 
 namespace FhirGateway.Benchmarks;
 
@@ -53,15 +54,6 @@ internal static class BenchmarkInputs
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static string ExamplesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "FhirGateway.sln"))) continue;
-            var folder = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance", "r4-examples"));
-            if (Directory.Exists(folder)) return folder;
-            break;
-        }
-        throw new DirectoryNotFoundException("The benchmarks read ../shared/conformance/r4-examples next to the repository; it is not there.");
-    }
+    private static string ExamplesFolder() => SharedConformance.Folder("r4-examples")
+        ?? throw new DirectoryNotFoundException("The benchmarks read ../shared/conformance/r4-examples next to the repository; it is not there.");
 }

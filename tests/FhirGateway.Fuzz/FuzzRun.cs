@@ -70,21 +70,14 @@ internal static class FuzzRun
 internal static class FuzzSeeds
 {
     /// <summary>The repository (found above the test binaries, or <c>FHIRGW_FUZZ_REPO</c> for a copy of them run elsewhere).</summary>
-    public static string Repo { get; } = Environment.GetEnvironmentVariable("FHIRGW_FUZZ_REPO") is { Length: > 0 } repo ? repo : FindRepo();
+    public static string Repo { get; } = Environment.GetEnvironmentVariable("FHIRGW_FUZZ_REPO") is { Length: > 0 } repo ? repo : RepositoryFolder.Root ?? throw new InvalidOperationException("FhirGateway.sln not found above " + AppContext.BaseDirectory);
 
     public static IReadOnlyList<byte[]> Records { get; } = Load(Path.Combine(Repo, "seeds"));
 
     public static IReadOnlyList<byte[]> Resources { get; } =
-        [.. Load(Path.Combine(Repo, "profiles", "examples")), .. Load(Path.GetFullPath(Path.Combine(Repo, "..", "shared", "conformance", "r4-examples")))];
+        [.. Load(Path.Combine(Repo, "profiles", "examples")), .. (SharedConformance.Beside(Repo) is { } shared ? Load(Path.Combine(shared, "r4-examples")) : [])];
 
     private static List<byte[]> Load(string folder) => Directory.Exists(folder)
         ? Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToList()
         : [];
-
-    private static string FindRepo()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FhirGateway.sln"))) return dir.FullName;
-        throw new InvalidOperationException("FhirGateway.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -14,6 +14,10 @@ public static partial class IssueCatalogue
         "The extension {0} is not allowed on {1}; its allowed contexts are {2}");
     public static readonly IssueDefinition ValExtensionModifierMismatch = new("val-extension-modifier-mismatch", IssueSeverity.Error, IssueType.Extension,
         "The extension {0} {1}");
+    public static readonly IssueDefinition ValExtensionUrlNotAbsolute = new("val-extension-url-not-absolute", IssueSeverity.Error, IssueType.Extension,
+        "The extension url '{0}' is not an absolute URL: an extension's url names the canonical URL of its definition");
+    public static readonly IssueDefinition ValExtensionSubUndefined = new("val-extension-sub-undefined", IssueSeverity.Error, IssueType.Structure,
+        "The sub-extension url '{0}' is not defined by the extension {1}: a relative url names one of the sub-extensions its definition gives");
     public static readonly IssueDefinition ValExtensionNoUrl = new("val-extension-no-url", IssueSeverity.Error, IssueType.Extension,
         "The extension has no url, so it cannot be identified, used or validated");
     public static readonly IssueDefinition ValExtensionVersionedUrl = new("val-extension-versioned-url", IssueSeverity.Error, IssueType.Extension,

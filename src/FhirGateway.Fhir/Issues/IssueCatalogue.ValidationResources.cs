@@ -10,10 +10,16 @@ public static partial class IssueCatalogue
         "Except for transactions and batches (and their responses), each entry in a Bundle must have a fullUrl, the identity of its resource; this {0} Bundle's entry has none");
     public static readonly IssueDefinition ValBundleFullUrlMismatch = new("val-bundle-fullurl-mismatch", IssueSeverity.Error, IssueType.Value,
         "The fullUrl '{0}' names {1}, but the resource is {2}");
+    public static readonly IssueDefinition ValBundleFullUrlNoId = new("val-bundle-fullurl-no-id", IssueSeverity.Error, IssueType.Value,
+        "The fullUrl '{0}' is a RESTful URL naming {1}, but the resource has no id to agree with it");
     public static readonly IssueDefinition ValBundleLinkRepeated = new("val-bundle-link-repeated", IssueSeverity.Error, IssueType.BusinessRule,
         "The link relation '{0}' can occur only once in a Bundle");
     public static readonly IssueDefinition ValDocumentEntryMissing = new("val-document-entry-missing", IssueSeverity.Error, IssueType.NotFound,
         "The section entry '{0}' is not in the document Bundle, which must hold every resource its sections list");
+    public static readonly IssueDefinition ValDocumentEntryUnreachable = new("val-document-entry-unreachable", IssueSeverity.Error, IssueType.Informational,
+        "The entry '{0}' is not reachable from the Composition by following references (forward or backward): a document Bundle holds only what the document needs");
+    public static readonly IssueDefinition ValDocumentStylesheetMissing = new("val-document-stylesheet-missing", IssueSeverity.Error, IssueType.NotFound,
+        "The stylesheet '{0}' is a reference that no entry of the document Bundle resolves");
     public static readonly IssueDefinition ValDocumentEntryAmbiguous = new("val-document-entry-ambiguous", IssueSeverity.Error, IssueType.Duplicate,
         "The section entry '{0}' matches {1} entries of the document Bundle");
     public static readonly IssueDefinition ValExtensionDefinitionUrlMissing = new("val-extension-definition-url-missing", IssueSeverity.Error, IssueType.Invalid,
@@ -42,6 +48,8 @@ public static partial class IssueCatalogue
         "'{0}' is not a valid {1}: {2} URIs must be valid and lowercase");
 
     // QuestionnaireResponse against its Questionnaire
+    public static readonly IssueDefinition ValQuestionnaireEnableWhenInner = new("val-questionnaire-enablewhen-inner", IssueSeverity.Error, IssueType.BusinessRule,
+        "The item '{0}' is enabled by the answer to '{1}', which is the item itself or inside it: a disabled item disables everything inside it, so that question could never enable it");
     public static readonly IssueDefinition ValQrQuestionnaireUnknown = new("val-qr-questionnaire-unknown", IssueSeverity.Warning, IssueType.NotFound,
         "The Questionnaire {0} cannot be found, so the answers are not checked against it");
     public static readonly IssueDefinition ValQrItemNotFound = new("val-qr-item-not-found", IssueSeverity.Error, IssueType.NotFound,

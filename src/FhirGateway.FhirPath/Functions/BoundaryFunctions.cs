@@ -136,8 +136,7 @@ internal static class BoundaryFunctions
     private static IReadOnlyList<object> Comparable(IReadOnlyList<object> focus, FunctionArgs args, in Scope scope)
     {
         if (Items.ToSystem(Items.SingleOrNone(focus, "comparable()")!) is not Quantity a || args.Single(0, scope, "comparable") is not Quantity b) return Items.Empty;
-        var ca = Ucum.Canonical(a);
-        var cb = Ucum.Canonical(b);
-        return Items.Bool(ca is not null && cb is not null && ca.Value.Dimension == cb.Value.Dimension);
+        var da = Ucum.Dimension(a);
+        return Items.Bool(da is not null && da == Ucum.Dimension(b));
     }
 }

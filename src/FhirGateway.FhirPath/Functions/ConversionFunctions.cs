@@ -125,10 +125,7 @@ internal static partial class ConversionFunctions
             _ => null,
         };
         if (q is null || unit is null || unit == q.Unit) return q;
-        var from = Ucum.Canonical(q);
-        var to = Ucum.Canonical(new Quantity(1m, unit));
-        if (from is null || to is null || from.Value.Dimension != to.Value.Dimension) return null;
-        return new Quantity(from.Value.Value / to.Value.Value, unit);
+        return Ucum.ValueIn(q, new Quantity(1m, unit)) is { } value ? new Quantity(value, unit) : null;
     }
 
     [GeneratedRegex(@"^[+-]?\d+$", RegexOptions.CultureInvariant)]

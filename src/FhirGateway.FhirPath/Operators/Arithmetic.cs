@@ -103,11 +103,7 @@ internal static class Arithmetic
             case "+" or "-":
                 var sign = op == "+" ? 1 : -1;
                 if (a.Unit == b.Unit) return a with { Value = a.Value + sign * b.Value };
-                var ca = Ucum.Canonical(a);
-                var cb = Ucum.Canonical(b);
-                if (ca is null || cb is null || ca.Value.Dimension != cb.Value.Dimension) return null;
-                var unitFactor = Ucum.Canonical(a with { Value = 1 })!.Value.Value;
-                return a with { Value = a.Value + sign * cb.Value.Value / unitFactor };
+                return Ucum.ValueIn(b, a) is { } bv ? a with { Value = a.Value + sign * bv } : null;
             default:
                 throw new EvaluationError($"Operator '{op}' cannot be applied to quantities");
         }

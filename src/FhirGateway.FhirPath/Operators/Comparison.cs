@@ -26,10 +26,7 @@ internal static class Comparison
         if (x is Quantity qx && y is Quantity qy)
         {
             if (qx.Unit == qy.Unit) return qx.Value.CompareTo(qy.Value);
-            var cx = Ucum.Canonical(qx);
-            var cy = Ucum.Canonical(qy);
-            if (cx is null || cy is null || cx.Value.Dimension != cy.Value.Dimension) return null;
-            return cx.Value.Value.CompareTo(cy.Value.Value);
+            return Ucum.Compare(qx, qy);
         }
         throw new EvaluationError($"Cannot compare {Describe(x)} with {Describe(y)} using '{op}'");
     }

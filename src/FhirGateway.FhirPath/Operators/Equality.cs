@@ -81,19 +81,20 @@ internal static class Equality
     public static bool? QuantityEqual(Quantity a, Quantity b, bool equivalence)
     {
         if (a.Unit == b.Unit) return equivalence ? Numbers.EquivalentDecimals(a.Value, b.Value) : a.Value == b.Value;
-        var ca = Ucum.Canonical(a);
-        var cb = Ucum.Canonical(b);
-        if (ca is null || cb is null) return false;
-        if (ca.Value.Dimension != cb.Value.Dimension)
+        var da = Ucum.Dimension(a);
+        var db = Ucum.Dimension(b);
+        if (da is null || db is null) return false;
+        if (da != db)
         {
-            var calendar = ca.Value.Dimension.StartsWith("calendar-", StringComparison.Ordinal) || cb.Value.Dimension.StartsWith("calendar-", StringComparison.Ordinal);
+            var calendar = da.StartsWith("calendar-", StringComparison.Ordinal) || db.StartsWith("calendar-", StringComparison.Ordinal);
             if (!calendar) return false;
             if (!equivalence) return null;
             var ua = a.CalendarUnit is { } cua ? new Quantity(a.Value, cua == "year" ? "a" : cua == "month" ? "mo" : a.Unit) : a;
             var ub = b.CalendarUnit is { } cub ? new Quantity(b.Value, cub == "year" ? "a" : cub == "month" ? "mo" : b.Unit) : b;
             return QuantityEqual(ua, ub, true);
         }
-        return equivalence ? Numbers.EquivalentDecimals(ca.Value.Value, cb.Value.Value) : ca.Value.Value == cb.Value.Value;
+        if (!equivalence) return Ucum.Compare(a, b) == 0;
+        return Ucum.ValueIn(b, a) is { } bv && Numbers.EquivalentDecimals(a.Value, bv);
     }
 
     /// <summary>Complex values are equal when their children are pairwise equal, by name and in order.</summary>

@@ -1,3 +1,4 @@
+using FhirGateway.Fhir.Ucum;
 using FhirGateway.Terminology.Grammar;
 
 namespace FhirGateway.Terminology.Ucum;

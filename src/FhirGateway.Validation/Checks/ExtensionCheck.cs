@@ -9,8 +9,10 @@ namespace FhirGateway.Validation.Checks;
 
 /// <summary>
 /// An extension that no slice of the profile claims: its definition is found by url and the extension is
-/// validated against it, after checking that the url names an extension definition without a version, that a
-/// modifier extension sits in modifierExtension (and only there), and that the host element is one of the
+/// validated against it, after checking that the url is absolute (a sub-extension's url, relative to its parent's
+/// definition, is checked there), that it names an extension definition without a version, that a
+/// modifier extension sits in modifierExtension (and only there), that its sub-extensions are ones the definition
+/// names (<see cref="SubExtensions"/>), and that the host element is one of the
 /// definition's contexts. An unknown extension is a warning (the options may make it an error or accept some
 /// domains); an unknown modifier extension is always an error. An extension without url cannot be identified at all:
 /// beside the cardinality of Extension.url, that is its own error (as the HL7 validator reports it), since nothing
@@ -21,7 +23,9 @@ internal sealed class ExtensionCheck(bool inModifierElement) : IElementCheck
     public CheckResult Validate(ElementNode node, ValidationRun run)
     {
         if (node.Child("url") is null) return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionNoUrl, node));
-        if (node.Child("url")?.Text is not { } url || !ReferenceText.HasScheme(url)) return CheckResult.Success;
+        if (node.Child("url")?.Text is not { } url) return CheckResult.Success;
+        if (!ReferenceText.HasScheme(url))
+            return node.Parent?.InstanceType == "Extension" ? CheckResult.Success : CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionUrlNotAbsolute, node, url));
         var (bare, version) = Canonical.Split(url);
         var schema = run.Schemas.Find(url) ?? (version is null ? null : run.Schemas.Find(bare));
         if (schema is null) return Unknown(node, url, run);
@@ -32,6 +36,7 @@ internal sealed class ExtensionCheck(bool inModifierElement) : IElementCheck
         if (isModifier != inModifierElement)
             result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionModifierMismatch, node, url,
                 isModifier ? "is a modifier extension and must be used in modifierExtension" : "is not a modifier extension and must not be used in modifierExtension")));
+        result = CheckResult.Combine(result, SubExtensions.Check(node, schema.Definition, url));
         if (run.Options.CheckExtensionContext && node.Parent is { } host)
             result = CheckResult.Combine(result, ExtensionContext.Check(schema.Definition, node, host, run));
         return CheckResult.Combine(result, run.ValidateAgainst(node, schema));

@@ -55,9 +55,17 @@ internal static class ExtensionContext
         if (expression is "CanonicalResource" or "MetadataResource" && host.IsResource && IsCanonicalResource(host)) return true;
         if (host.InstanceType is { } type && (type == expression || types.IsSameOrSubtype(type, expression))) return true;
         if (host.Property is not { } property) return false;
-        if (property.Path == expression) return true;
+        if (property.Path == expression || Inherited(property.Path, expression, types)) return true;
         var reference = property.Definition.ContentReference;
         return reference is not null && reference[(reference.IndexOf('#') + 1)..] == expression;
+    }
+
+    /// <summary>An element a type inherits from the one the context names: <c>Patient.text</c> for <c>DomainResource.text</c>.</summary>
+    private static bool Inherited(string path, string expression, ITypeModel types)
+    {
+        var (dot, contextDot) = (path.IndexOf('.'), expression.IndexOf('.'));
+        return dot > 0 && contextDot > 0 && path.AsSpan(dot).SequenceEqual(expression.AsSpan(contextDot))
+            && types.IsSameOrSubtype(path[..dot], expression[..contextDot]);
     }
 
     /// <summary>

@@ -9,8 +9,9 @@ namespace FhirGateway.Validation.Resources;
 /// <summary>
 /// Bundle.entry.fullUrl (https://hl7.org/fhir/R4/bundle.html): "the absolute URL for the resource", which "SHALL NOT
 /// disagree with the id in the resource": an absolute URL, and when it is a RESTful one ending in Type/id, the
-/// entry's resource has that type and id. Except in transactions and batches and their responses (where a POST may
-/// carry none), every entry has a fullUrl. Bundle.link: the paging and identity relations name one link each.
+/// entry's resource has that type and id (an id it lacks cannot agree). Except in transactions and batches and their
+/// responses (where a POST may carry none), every entry has a fullUrl. Bundle.link: the paging and identity relations
+/// name one link each.
 /// </summary>
 internal sealed class BundleRule : IResourceRule
 {
@@ -37,10 +38,12 @@ internal sealed class BundleRule : IResourceRule
                 result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValBundleFullUrlRelative, entry, fullUrl)));
                 continue;
             }
-            if (entry.Child("resource") is not { InstanceType: { } resourceType } entryResource || entryResource.Child("id")?.Text is not { } id) continue;
+            if (entry.Child("resource") is not { InstanceType: { } resourceType } entryResource) continue;
             var parsed = ReferenceText.Parse(fullUrl);
-            if (parsed.Kind == ReferenceKind.Absolute && parsed.Type is { } urlType && run.Types.FindType(urlType) is { Kind: TypeKind.Resource }
-                && (urlType != resourceType || parsed.Id != id))
+            if (parsed.Kind != ReferenceKind.Absolute || parsed.Type is not { } urlType || run.Types.FindType(urlType) is not { Kind: TypeKind.Resource }) continue;
+            if (entryResource.Child("id")?.Text is not { } id)
+                result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValBundleFullUrlNoId, node, fullUrl, $"{urlType}/{parsed.Id}")));
+            else if (urlType != resourceType || parsed.Id != id)
                 result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValBundleFullUrlMismatch, node, fullUrl, $"{urlType}/{parsed.Id}", $"{resourceType}/{id}")));
         }
         return result;

@@ -8,7 +8,8 @@ namespace FhirGateway.Validation.Resources;
 
 /// <summary>
 /// A document Bundle (https://hl7.org/fhir/R4/documents.html) carries its content with it: every resource that the
-/// Composition's sections list as entries must be an entry of the Bundle, found exactly once.
+/// Composition's sections list as entries must be an entry of the Bundle, found exactly once; stylesheets and the
+/// reach of every entry as <see cref="DocumentReachability"/> checks.
 /// </summary>
 internal sealed class DocumentBundleRule : IResourceRule
 {
@@ -33,6 +34,7 @@ internal sealed class DocumentBundleRule : IResourceRule
                 else if (matches.Count > 1) result.Add(IssueAt.Node(IssueCatalogue.ValDocumentEntryAmbiguous, entry, text, matches.Count));
             }
         }
+        DocumentReachability.Check(resource, index, result);
         return result.ToResult();
     }
 }

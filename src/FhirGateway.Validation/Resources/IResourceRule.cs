@@ -6,7 +6,7 @@ namespace FhirGateway.Validation.Resources;
 
 /// <summary>
 /// A rule on a whole resource that its StructureDefinition cannot state: the declared
-/// profiles, and the spec's rules for Bundles and QuestionnaireResponses. Immutable; one instance serves every validation.
+/// profiles, and the spec's rules for Bundles, Questionnaires and QuestionnaireResponses. Immutable; one instance serves every validation.
 /// </summary>
 internal interface IResourceRule
 {
@@ -26,6 +26,7 @@ internal sealed class ResourceRuleSet(IReadOnlyList<IResourceRule> rules)
         new SearchParameterTypeRule(),
         new SearchParameterDerivationRule(),
         new SearchParameterCompositeRule(),
+        new Questionnaires.QuestionnaireRule(),
         new Questionnaires.QuestionnaireResponseRule(),
         new StructureDefinitionRule(),
         new ExtensionDefinitionUrlRule(),

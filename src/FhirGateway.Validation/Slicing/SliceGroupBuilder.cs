@@ -59,6 +59,8 @@ internal static class SliceGroupBuilder
             case "value" or "pattern":
                 if (element.Fixed is { } fixedValue) return new ValueCondition(path, ValueTree.Parse(fixedValue), exact: discriminator.Type == "value");
                 if (element.Pattern is { } pattern) return new ValueCondition(path, ValueTree.Parse(pattern), exact: false);
+                // A slice that prohibits the discriminating element is told apart by its absence (an email slice with no 'use').
+                if (element.Max == "0") return new ExistsCondition(path, mustExist: false);
                 return element.Binding is { Strength: "required", ValueSet: { } valueSet } ? new BindingCondition(path, valueSet) : null;
             case "exists":
                 if (element.Max == "0") return new ExistsCondition(path, mustExist: false);

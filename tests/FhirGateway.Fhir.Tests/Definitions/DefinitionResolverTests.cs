@@ -37,6 +37,19 @@ public sealed class DefinitionResolverTests : IDisposable
     }
 
     [Fact]
+    public void A_partial_version_names_the_highest_version_it_starts()
+    {
+        _packages.File("versions/a.json", TestPackages.ValueSet(version: "0.2.1"));
+        _packages.File("versions/b.json", TestPackages.ValueSet(version: "0.2.3"));
+        var folder = Path.GetDirectoryName(_packages.File("versions/c.json", TestPackages.ValueSet(version: "0.20.0")))!;
+        var resolver = new DefinitionResolver([DefinitionSources.OpenFiles(folder)]);
+
+        Assert.Equal("0.2.3", resolver.FindValueSet(TestPackages.ValueSetUrl + "|0.2")!.Version);
+        Assert.Equal("0.2.1", resolver.FindValueSet(TestPackages.ValueSetUrl + "|0.2.1")!.Version);
+        Assert.Null(resolver.FindValueSet(TestPackages.ValueSetUrl + "|0.3"));
+    }
+
+    [Fact]
     public void Packages_and_files_stand_in_front_of_core()
     {
         var tgz = _packages.Tarball("clinic.tgz",

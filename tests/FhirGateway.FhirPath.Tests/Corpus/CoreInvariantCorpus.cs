@@ -14,7 +14,7 @@ public sealed record InvariantCase(ElementNode Node, ConstraintInfo Constraint, 
 /// </summary>
 public static class CoreInvariantCorpus
 {
-    public static string? Folder => Conformance.Root is { } root ? Path.Combine(root, "r4-examples") : null;
+    public static string? Folder => SharedConformance.Folder("r4-examples");
 
     public static IReadOnlyList<ElementNode> LoadResources() => [.. LoadResourceFiles().Keys];
 

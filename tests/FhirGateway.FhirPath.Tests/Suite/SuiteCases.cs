@@ -21,8 +21,8 @@ public static class SuiteCases
 
     public static string? SkipReason(string name)
     {
-        if (name == AbsentRow) return Conformance.AbsentReason;
-        if (name == CorpusRow) return Conformance.Root is null ? Conformance.AbsentReason : null;
+        if (name == AbsentRow) return SharedConformance.MissingReason("fhirpath");
+        if (name == CorpusRow) return SharedConformance.Root is null ? SharedConformance.MissingReason("fhirpath") : null;
         if (KnownDeviations.Reasons.TryGetValue(name, out var reason)) return "Known deviation: " + reason;
         if (ByName.TryGetValue(name, out var c) && c.InputFile is not null && !SuiteInputs.Available) return SuiteInputs.UnavailableReason;
         return null;
@@ -30,7 +30,7 @@ public static class SuiteCases
 
     private static IReadOnlyDictionary<string, SuiteCase> Load()
     {
-        if (Conformance.FhirPathFolder is not { } folder) return new Dictionary<string, SuiteCase>();
+        if (SharedConformance.Folder("fhirpath") is not { } folder) return new Dictionary<string, SuiteCase>();
         var path = Path.Combine(folder, "tests-fhir-r4.xml");
         if (!File.Exists(path)) return new Dictionary<string, SuiteCase>();
         return SuiteCase.Load(path).ToDictionary(c => c.Name, StringComparer.Ordinal);

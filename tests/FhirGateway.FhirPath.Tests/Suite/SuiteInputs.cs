@@ -24,7 +24,7 @@ public static class SuiteInputs
     /// <summary>The JSON file a test's input stands for (the JSON candidate of an XML input).</summary>
     public static string PathOf(string inputFile, string testName)
     {
-        var folder = Conformance.FhirPathFolder ?? throw new InvalidOperationException(Conformance.AbsentReason);
+        var folder = SharedConformance.Folder("fhirpath") ?? throw new InvalidOperationException(SharedConformance.MissingReason("fhirpath"));
         if (!inputFile.EndsWith(".xml", StringComparison.Ordinal)) return Path.Combine(folder, "input", inputFile);
         var name = Path.GetFileNameWithoutExtension(inputFile);
         if (name == "observation-example" && NeedsR5Observation.Contains(testName)) name += ".r5";

@@ -1,7 +1,6 @@
 using FhirGateway.Fhir.Model;
 using FhirGateway.Fhir.Serialization.Json;
 using FhirGateway.Fhir.Terminology;
-using FhirGateway.Fhir.Tests.Support;
 using Xunit.Abstractions;
 
 namespace FhirGateway.Terminology.Tests.Conformance;

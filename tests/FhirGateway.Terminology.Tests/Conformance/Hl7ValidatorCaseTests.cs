@@ -1,7 +1,6 @@
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Definitions.Sources;
 using FhirGateway.Fhir.Terminology;
-using FhirGateway.Fhir.Tests.Support;
 
 namespace FhirGateway.Terminology.Tests.Conformance;
 

@@ -1,5 +1,5 @@
 using FhirGateway.Fhir.Terminology;
-using FhirGateway.Terminology.Ucum;
+using FhirGateway.Fhir.Ucum;
 
 namespace FhirGateway.Terminology.Tests.Ucum;
 

@@ -12,6 +12,7 @@ public sealed class ExtensionTests
         Extension("eye-colour", "string", false, "Patient"),
         Extension("do-not-treat", "boolean", true, "Patient"),
         Extension("name-origin", "string", false, "HumanName"),
+        Extension("text-origin", "string", false, "DomainResource.text"),
     ];
 
     private static ValidationResult Patient(string extensions, ValidatorOptions? options = null) =>
@@ -48,6 +49,31 @@ public sealed class ExtensionTests
         var result = Patient($$""" "extension": [ { "url": "{{Base}}name-origin", "valueString": "x" } ] """);
         Assert.Equal([("val-extension-context", "Patient.extension[0]")], result.ErrorCodes());
         Assert.Empty(Patient($$""" "name": [ { "family": "A", "extension": [ { "url": "{{Base}}name-origin", "valueString": "x" } ] } ] """).Errors());
+    }
+
+    [Fact]
+    public void An_element_context_on_a_base_type_allows_the_element_every_type_inherits_from_it()
+    {
+        Assert.Empty(Patient($$""" "text": { "status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>", "extension": [ { "url": "{{Base}}text-origin", "valueString": "x" } ] } """).Errors());
+        Assert.Equal([("val-extension-context", "Patient.extension[0]")],
+            Patient($$""" "extension": [ { "url": "{{Base}}text-origin", "valueString": "x" } ] """).ErrorCodes());
+    }
+
+    [Fact]
+    public void Fails_when_an_extension_url_is_not_absolute()
+    {
+        Assert.Equal([("val-extension-url-not-absolute", "Patient.extension[0]")],
+            Patient(""" "extension": [ { "url": "something", "valueString": "x" } ] """).ErrorCodes());
+    }
+
+    [Fact]
+    public void Fails_when_a_complex_extension_has_a_sub_extension_its_definition_does_not_name()
+    {
+        const string animal = "http://hl7.org/fhir/StructureDefinition/patient-animal";
+        const string species = """{ "url": "species", "valueCodeableConcept": { "text": "dog" } }""";
+        Assert.Empty(Patient($$""" "extension": [ { "url": "{{animal}}", "extension": [ {{species}} ] } ] """).Errors());
+        Assert.Equal([("val-extension-sub-undefined", "Patient.extension[0].extension[1]")],
+            Patient($$""" "extension": [ { "url": "{{animal}}", "extension": [ {{species}}, { "url": "species-x", "valueString": "x" } ] } ] """).ErrorCodes());
     }
 
     [Fact]

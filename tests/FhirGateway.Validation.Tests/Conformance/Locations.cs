@@ -11,6 +11,9 @@ namespace FhirGateway.Validation.Tests.Conformance;
 /// FHIRPath paths with what the two spell differently made alike (Java's <c>/*Type/id*/</c> comments, <c>value.ofType(Quantity)</c>
 /// for <c>valueQuantity</c>, <c>resource.ofType(Patient)</c> for <c>resource</c>, a first repetition with or without <c>[0]</c>,
 /// Java's <c>extension[1][url='…']</c> for the extension <c>extension[1]</c>).
+/// For errors found while reading XML, the HL7 validator gives an XML path instead (<c>/f:Bundle</c>, or
+/// <c>Endpoint/f:connectionType</c>, relative to the resource the element is in): it is read as the FHIRPath it names,
+/// and one that starts at an inner resource is compared with the part of ours below that resource's element.
 /// An error the HL7 validator gives no location (a file that is not JSON) is matched by any error of ours.
 /// </summary>
 internal static partial class Locations
@@ -19,7 +22,7 @@ internal static partial class Locations
     public static IReadOnlyList<string>? Expected(string? outcomeFile)
     {
         if (outcomeFile is null) return null;
-        var path = Path.Combine(SharedConformance.Validator, "outcomes", outcomeFile);
+        var path = Path.Combine(SuiteCase.Folder, "outcomes", outcomeFile);
         if (!File.Exists(path)) return null;
         using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
         if (!doc.RootElement.TryGetProperty("issue", out var issues)) return [];
@@ -48,7 +51,7 @@ internal static partial class Locations
             var left = new List<(string Raw, string Path)>();
             foreach (var w in wanted)
             {
-                var at = pool.FindIndex(p => exact ? p == w.Path : Near(p, w.Path));
+                var at = pool.FindIndex(p => Candidates(p, w.Path).Any(c => exact ? c == w.Path : Near(c, w.Path)));
                 if (at < 0) left.Add(w);
                 else pool.RemoveAt(at);
             }
@@ -61,11 +64,24 @@ internal static partial class Locations
     public static string Normalise(string location)
     {
         var s = Comment().Replace(location, "");
+        if (s.Contains("f:", StringComparison.Ordinal)) s = s.TrimStart('/').Replace("/f:", ".", StringComparison.Ordinal).Replace("f:", "", StringComparison.Ordinal);
         s = UrlPredicate().Replace(s, "");
         s = ResourceOfType().Replace(s, "$1");
         s = ChoiceOfType().Replace(s, m => m.Groups[1].Value + char.ToUpperInvariant(m.Groups[2].Value[0]) + m.Groups[2].Value[1..]);
         s = FirstIndex().Replace(s, "");
         return s.Trim();
+    }
+
+    /// <summary>
+    /// Our path, and when the expected one starts at another resource type (an XML path relative to an inner
+    /// resource), ours from each inner resource's element down, spelled from that resource type.
+    /// </summary>
+    private static IEnumerable<string> Candidates(string ours, string expected)
+    {
+        yield return ours;
+        var root = expected.Split('.')[0];
+        if (root.Length == 0 || ours.StartsWith(root + ".", StringComparison.Ordinal) || ours == root) yield break;
+        foreach (Match m in InnerResource().Matches(ours)) yield return root + ours[(m.Index + m.Length)..];
     }
 
     /// <summary>One path is the other, or an ancestor of it at most two steps up; an empty expected location matches anything.</summary>
@@ -88,6 +104,9 @@ internal static partial class Locations
 
     [GeneratedRegex(@"(\.[a-z][A-Za-z]*)\.ofType\(([A-Za-z]+)\)")]
     private static partial Regex ChoiceOfType();
+
+    [GeneratedRegex(@"\.(?:resource|contained(?:\[\d+\])?)(?=\.|$)")]
+    private static partial Regex InnerResource();
 
     [GeneratedRegex(@"\[url='[^']*'\]")]
     private static partial Regex UrlPredicate();

@@ -19,6 +19,9 @@ public sealed record SuiteCase(
 
     public override string ToString() => Name;
 
+    /// <summary>The suite's folder, <c>validator</c> of the shared conformance material (only read when it is present).</summary>
+    public static string Folder => SharedConformance.Folder("validator") ?? throw new DirectoryNotFoundException(SharedConformance.MissingReason("validator"));
+
     public static IReadOnlyList<SuiteCase> Load(string folder)
     {
         using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(Path.Combine(folder, "cases.json")));

@@ -25,7 +25,7 @@ internal static class SuiteRunner
 {
     public static StepOutcome Run(SuiteStep step)
     {
-        var folder = SharedConformance.Validator;
+        var folder = SuiteCase.Folder;
         var files = step.DefinitionFiles.Select(f => Path.Combine(folder, f)).ToArray();
         var instance = Path.Combine(folder, step.Case.File);
         if (CannotRun(step) is { } why) return Skip(step, why);
@@ -46,19 +46,23 @@ internal static class SuiteRunner
         foreach (var file in (IEnumerable<string>)[step.Case.File, .. step.DefinitionFiles])
         {
             if (FhirFormats.FromPath(file) is null) return $"{file} is neither JSON nor XML";
-            if (!File.Exists(Path.Combine(SharedConformance.Validator, file))) return $"{file} is not in the validator folder";
+            if (!File.Exists(Path.Combine(SuiteCase.Folder, file))) return $"{file} is not in the validator folder";
         }
         return null;
     }
 
-    /// <summary>The HL7 test runner's settings (unknown extensions are errors, example domains excused), with what the case's notes change.</summary>
+    /// <summary>
+    /// The HL7 test runner's settings (unknown extensions are errors, example domains excused; a relative reference's
+    /// URL names its target's type, so a type the element does not allow is an error in every run, with or without
+    /// assumeValidRestReferences), with what the case's notes change.
+    /// </summary>
     public static ValidationPolicies PoliciesFor(SuiteCase c) => new()
     {
         UnknownExtensionsAsErrors = true,
         ExampleUrlsAsErrors = c.Note("examples") == "false",
         BestPractice = c.Note("best-practice") switch { "Error" => BestPracticeHandling.Error, "Warning" => BestPracticeHandling.Warning, _ => BestPracticeHandling.Ignore },
         CheckReferences = c.Note("validateReference") is "CHECK_EXISTS_AND_TYPE" or "CHECK_EXISTS" or "CHECK_VALID",
-        TrustReferenceTypes = c.Note("assumeValidRestReferences") == "true",
+        TrustReferenceTypes = true,
         SecurityChecks = c.Note("security-checks") == "true",
     };
 

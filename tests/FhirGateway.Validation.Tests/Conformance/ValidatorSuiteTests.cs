@@ -27,7 +27,7 @@ public sealed class ValidatorSuiteTests(ITestOutputHelper output)
 
     private static IEnumerable<SuiteStep> Steps()
     {
-        foreach (var c in SuiteCase.Load(SharedConformance.Validator))
+        foreach (var c in SuiteCase.Load(SuiteCase.Folder))
         {
             yield return new SuiteStep(c, WithProfile: false);
             if (c.Profile is not null) yield return new SuiteStep(c, WithProfile: true);
@@ -53,12 +53,12 @@ public sealed class ValidatorSuiteTests(ITestOutputHelper output)
         return data;
     }
 
-    [NeedsConformanceTheory]
+    [ConformanceTheory]
     [SkippedRows(nameof(StepsThatCannotRun))]
     public void Step_that_cannot_run_is_reported_as_skipped(string step, string why) =>
         Assert.Fail($"{step} cannot run ({why}) and is only ever listed as skipped");
 
-    [NeedsConformanceTheory]
+    [ConformanceTheory]
     [MemberData(nameof(StepKeys))]
     public void Step_agrees_with_the_HL7_validator_or_is_listed_with_its_reason(string step)
     {
@@ -74,7 +74,7 @@ public sealed class ValidatorSuiteTests(ITestOutputHelper output)
                 $" (HL7 errors not matched at: {string.Join(", ", Locations.Unmatched(outcome.Step.ExpectedLocations, outcome.Issues))})");
     }
 
-    [NeedsConformanceFact]
+    [ConformanceFact]
     public void At_least_95_percent_of_the_JSON_steps_agree_and_the_list_holds_only_real_disagreements()
     {
         var run = Outcomes.Value.Where(o => o.Skipped is null).ToList();

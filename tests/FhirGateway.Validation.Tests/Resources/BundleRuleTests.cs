@@ -17,6 +17,14 @@ public sealed class BundleRuleTests
     }
 
     [Fact]
+    public void Fails_when_a_restful_full_url_names_a_resource_that_has_no_id()
+    {
+        const string bundle = """{ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "http://x.org/fhir/Patient/p1", "resource": { "resourceType": "Patient" } } ] }""";
+        Assert.Equal([("val-bundle-fullurl-no-id", "Bundle.entry[0].fullUrl")], Validator().Validate(bundle).ErrorCodes());
+        Assert.Empty(Validator().Validate(bundle.Replace("http://x.org/fhir/Patient/p1", "urn:uuid:7d2b5a3c-0b5e-4d8e-9a1f-1c2d3e4f5a6b", StringComparison.Ordinal)).Errors());
+    }
+
+    [Fact]
     public void Fails_when_a_restful_full_url_disagrees_with_the_resource_id()
     {
         Assert.Empty(Validator().Validate(Collection("http://x.org/fhir/Patient/p1")).Errors());
@@ -44,6 +52,27 @@ public sealed class BundleRuleTests
                 { "fullUrl": "http://x.org/fhir/Observation/o", "resource": { "resourceType": "Observation", "id": "o", "status": "final", "code": { "text": "x" } } } ] }
             """;
         Assert.Empty(Validator().Validate(Document("Observation/o")).Errors());
-        Assert.Equal([("val-document-entry-missing", "Bundle.entry[0].resource.section[0].entry[0]")], Validator().Validate(Document("Observation/other")).ErrorCodes());
+        Assert.Equal([("val-document-entry-missing", "Bundle.entry[0].resource.section[0].entry[0]"), ("val-document-entry-unreachable", "Bundle.entry[1]")],
+            Validator().Validate(Document("Observation/other")).ErrorCodes());
+    }
+
+    [Fact]
+    public void Every_document_entry_is_reachable_from_the_composition_or_a_stylesheet_and_a_stylesheet_reference_resolves()
+    {
+        static string Document(string stylesheet, string patientReference) => $$"""
+            { "resourceType": "Bundle", "type": "document", "identifier": { "system": "urn:ietf:rfc:3986", "value": "urn:uuid:4e5d6c7b-8a9b-4c0d-8e1f-203142536475" }, "timestamp": "2024-01-01T00:00:00Z",
+              "link": [ { "relation": "stylesheet", "url": "{{stylesheet}}" } ],
+              "entry": [
+                { "fullUrl": "http://x.org/fhir/Composition/c", "resource": { "resourceType": "Composition", "id": "c", "status": "final", "type": { "text": "note" },
+                  "date": "2024-01-01", "author": [ { "display": "A" } ], "title": "T", "subject": { "reference": "{{patientReference}}" } } },
+                { "fullUrl": "http://x.org/fhir/Patient/p", "resource": { "resourceType": "Patient", "id": "p" } },
+                { "fullUrl": "http://x.org/fhir/Observation/o", "resource": { "resourceType": "Observation", "id": "o", "status": "final", "code": { "text": "x" }, "subject": { "reference": "Patient/p" } } },
+                { "fullUrl": "http://x.org/fhir/Binary/css", "resource": { "resourceType": "Binary", "id": "css", "contentType": "text/css" } } ] }
+            """;
+        Assert.Empty(Validator().Validate(Document("Binary/css", "Patient/p")).Errors());
+        Assert.Equal([("val-document-entry-unreachable", "Bundle.entry[1]"), ("val-document-entry-unreachable", "Bundle.entry[2]")],
+            Validator().Validate(Document("Binary/css", "http://elsewhere.org/Patient/q")).ErrorCodes().Order().ToList());
+        Assert.Equal([("val-document-entry-unreachable", "Bundle.entry[3]"), ("val-document-stylesheet-missing", "Bundle.link[0].url")],
+            Validator().Validate(Document("Binary/other", "Patient/p")).ErrorCodes().Order().ToList());
     }
 }

@@ -63,6 +63,27 @@ public sealed class QuestionnaireResponseTests
     }
 
     [Fact]
+    public void An_enable_when_inside_a_repeating_group_looks_at_the_answer_in_the_same_repetition()
+    {
+        const string nested = """
+            { "resourceType": "Questionnaire", "url": "http://example.org/fhir/Questionnaire/nested", "status": "active", "item": [
+              { "linkId": "group", "type": "group", "repeats": true, "item": [
+                { "linkId": "condition", "type": "boolean" },
+                { "linkId": "detail", "type": "boolean", "required": true,
+                  "enableWhen": [ { "question": "condition", "operator": "=", "answerBoolean": true } ] } ] } ] }
+            """;
+        var questionnaire = new FhirValidator(Fhir.Definitions.CoreDefinitions.R4).Parse(System.Text.Encoding.UTF8.GetBytes(nested)).Root!;
+        var validator = Validator(new ValidatorOptions { BestPractice = BestPracticeHandling.Ignore, Resolver = r => r == "http://example.org/fhir/Questionnaire/nested" ? questionnaire : null });
+        static string Group(bool condition, bool detail) => $$"""{ "linkId": "group", "item": [ { "linkId": "condition", "answer": [ { "valueBoolean": {{(condition ? "true" : "false")}} } ] }{{(detail ? """, { "linkId": "detail", "answer": [ { "valueBoolean": true } ] }""" : "")}} ] }""";
+        var result = validator.Validate($$"""
+            { "resourceType": "QuestionnaireResponse", "questionnaire": "http://example.org/fhir/Questionnaire/nested", "status": "completed",
+              "item": [ {{Group(true, true)}}, {{Group(false, true)}}, {{Group(true, false)}}, {{Group(false, false)}} ] }
+            """);
+        Assert.Equal([("val-qr-not-enabled", "QuestionnaireResponse.item[1].item[1]"), ("val-qr-required-missing", "QuestionnaireResponse.item[2]")],
+            result.ErrorCodes().Order().ToList());
+    }
+
+    [Fact]
     public void An_unknown_questionnaire_is_a_warning()
     {
         var result = Validator(new ValidatorOptions { BestPractice = BestPracticeHandling.Ignore }).Validate(

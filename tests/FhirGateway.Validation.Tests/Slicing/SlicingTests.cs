@@ -99,6 +99,23 @@ public sealed class SlicingTests
     }
 
     [Fact]
+    public void A_value_discriminator_a_slice_prohibits_matches_by_its_absence()
+    {
+        var profile = Profile("telecoms", "Patient",
+            """{ "id": "Patient.telecom", "path": "Patient.telecom", "slicing": { "discriminator": [ { "type": "value", "path": "system" }, { "type": "value", "path": "use" } ], "rules": "closed" } }""",
+            """{ "id": "Patient.telecom:home", "path": "Patient.telecom", "sliceName": "home" }""",
+            """{ "id": "Patient.telecom:home.system", "path": "Patient.telecom.system", "fixedCode": "phone" }""",
+            """{ "id": "Patient.telecom:home.use", "path": "Patient.telecom.use", "fixedCode": "home" }""",
+            """{ "id": "Patient.telecom:email", "path": "Patient.telecom", "sliceName": "email" }""",
+            """{ "id": "Patient.telecom:email.system", "path": "Patient.telecom.system", "fixedCode": "email" }""",
+            """{ "id": "Patient.telecom:email.use", "path": "Patient.telecom.use", "max": "0" }""");
+        const string email = """{ "system": "email", "value": "a@b.c" }""";
+        Assert.Empty(Validate(profile, $$"""{ "resourceType": "Patient", "telecom": [ {{email}} ] }""").Errors());
+        Assert.Equal([("val-slice-closed", "Patient.telecom[0]")],
+            Validate(profile, """{ "resourceType": "Patient", "telecom": [ { "system": "email", "value": "a@b.c", "use": "work" } ] }""").ErrorCodes());
+    }
+
+    [Fact]
     public void Exists_discriminators_sort_by_presence()
     {
         var profile = Profile("ids", "Patient",

@@ -9,7 +9,7 @@ public sealed record IndexedDefinition(DefinitionEntry Entry, Func<ReadOnlyMemor
 /// A definition source over an index of entries whose JSON is read into Info records on first request and
 /// then kept. Thread-safe: concurrent first requests may both read, one result is published and returned
 /// to everybody. Within the source, the first definition of a <c>url|version</c> wins; a bare URL gives the
-/// highest version.
+/// highest version, and a partial version (<c>|0.2</c>) the highest version it is the start of (<c>0.2.1</c>, not <c>0.20</c>).
 /// </summary>
 public sealed class IndexedDefinitionSource : IDefinitionSource
 {
@@ -59,6 +59,9 @@ public sealed class IndexedDefinitionSource : IDefinitionSource
         if (version is null || !byUrl.TryGetValue(url, out candidates)) return -1;
         foreach (var i in candidates)
             if (_definitions[i].Entry.Version == version) return i;
+        // A partial version (major.minor of a semver, 0.2) names the highest version it is a prefix of (0.2.1).
+        foreach (var i in candidates)
+            if (_definitions[i].Entry.Version is { } v && v.Length > version.Length && v[version.Length] == '.' && v.StartsWith(version, StringComparison.Ordinal)) return i;
         return -1;
     }
 

@@ -40,7 +40,7 @@ internal sealed class ItemWalker(ValidationRun run, ElementNode response, bool c
         }
         foreach (var definition in items)
         {
-            var enabled = _enableWhen.IsEnabled(definition);
+            var enabled = _enableWhen.IsEnabled(definition, container);
             if (!answered.TryGetValue(definition.LinkId, out var found))
             {
                 if (enabled && (definition.Required || definition.MinOccurs > 0)) Missing(container, definition);

@@ -12,7 +12,7 @@ public sealed class ValidatorProfileSnapshotTests
 
     private static List<Candidate> ValidatorStructureDefinitions()
     {
-        var folder = Path.Combine(ConformanceFolder.Path!, "validator");
+        var folder = Path.Combine(SharedConformance.Root!, "validator");
         return Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
             .Select(file => (file, bytes: File.ReadAllBytes(file)))
             .Where(f => System.Text.Encoding.UTF8.GetString(f.bytes).Contains("\"StructureDefinition\"", StringComparison.Ordinal)

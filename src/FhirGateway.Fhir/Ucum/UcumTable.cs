@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Xml.Linq;
 
-namespace FhirGateway.Terminology.Ucum;
+namespace FhirGateway.Fhir.Ucum;
 
 /// <summary>
 /// The UCUM atoms and prefixes, read once from the embedded, unmodified <c>ucum-essence.xml</c> of the UCUM
@@ -12,7 +12,7 @@ namespace FhirGateway.Terminology.Ucum;
 /// </summary>
 public sealed class UcumTable
 {
-    private const string ResourceName = "FhirGateway.Terminology.ucum-essence.xml";
+    private const string ResourceName = "FhirGateway.Fhir.Ucum.ucum-essence.xml";
 
     public static UcumTable Instance { get; } = Load();
 
@@ -38,7 +38,7 @@ public sealed class UcumTable
     private static UcumTable Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded UCUM table {ResourceName} is missing from FhirGateway.Terminology.");
+            ?? throw new InvalidOperationException($"The embedded UCUM table {ResourceName} is missing from FhirGateway.Fhir.");
         var root = XDocument.Load(stream).Root ?? throw new InvalidDataException($"{ResourceName} has no root element");
         var atoms = new List<UcumAtom>();
         var prefixes = new List<UcumPrefix>();

@@ -1,12 +1,18 @@
 using System.Globalization;
 
-namespace FhirGateway.Terminology.Ucum;
+namespace FhirGateway.Fhir.Ucum;
 
-/// <summary>One unit symbol of a parsed expression: prefix (if any), atom and exponent.</summary>
-public sealed record UcumSymbol(UcumPrefix? Prefix, UcumAtom Atom, int Exponent);
+/// <summary>
+/// One unit symbol of a parsed expression: prefix (if any), atom and exponent as written, and <paramref name="Power"/>,
+/// the exponent it has in the whole expression (negative below a '/', multiplied through parentheses).
+/// </summary>
+public sealed record UcumSymbol(UcumPrefix? Prefix, UcumAtom Atom, int Exponent, int Power);
 
-/// <summary>The result of parsing a UCUM expression: valid or the first problem (with its 1-based position), and the symbols read.</summary>
-public sealed record UcumParse(string Unit, string? Problem, IReadOnlyList<UcumSymbol> Symbols)
+/// <summary>A plain number of an expression (<c>24</c> in <c>mL/(24.h)</c>) and its power in the whole expression (1 or -1).</summary>
+public sealed record UcumFactor(decimal Value, int Power);
+
+/// <summary>The result of parsing a UCUM expression: valid or the first problem (with its 1-based position), and the symbols and numbers read.</summary>
+public sealed record UcumParse(string Unit, string? Problem, IReadOnlyList<UcumSymbol> Symbols, IReadOnlyList<UcumFactor> Factors)
 {
     public bool IsValid => Problem is null;
 }
@@ -28,6 +34,7 @@ public sealed class UcumParser
     private readonly UcumTable _table;
     private readonly string _s;
     private readonly List<UcumSymbol> _symbols = [];
+    private readonly List<UcumFactor> _factors = [];
     private int _pos;
 
     private UcumParser(UcumTable table, string s)
@@ -41,28 +48,36 @@ public sealed class UcumParser
         ArgumentNullException.ThrowIfNull(unit);
         var parser = new UcumParser(table ?? UcumTable.Instance, unit);
         var problem = parser.Main();
-        return new UcumParse(unit, problem, parser._symbols);
+        return new UcumParse(unit, problem, parser._symbols, parser._factors);
     }
 
     private string? Main()
     {
         if (_s.Length == 0) return "the unit is empty (the unit for a plain number is '1')";
-        if (_s[0] == '/') _pos++;
-        var problem = Term(depth: 0);
+        var sign = 1;
+        if (_s[0] == '/')
+        {
+            _pos++;
+            sign = -1;
+        }
+        var problem = Term(depth: 0, sign: 1, first: sign);
         if (problem is not null) return problem;
         return _pos < _s.Length ? At(_pos, $"unexpected '{_s[_pos]}'") : null;
     }
 
-    private string? Term(int depth)
+    /// <summary>A term whose powers are multiplied by <paramref name="sign"/>; '/' divides by the one component after it.</summary>
+    private string? Term(int depth, int sign, int first = 1)
     {
+        var next = first;
         while (true)
         {
-            var problem = Component(depth);
+            var problem = Component(depth, sign * next);
             if (problem is not null) return problem;
             if (_pos >= _s.Length) return null;
             var c = _s[_pos];
             if (c is '.' or '/')
             {
+                next = c == '/' ? -1 : 1;
                 _pos++;
                 continue;
             }
@@ -71,7 +86,7 @@ public sealed class UcumParser
         }
     }
 
-    private string? Component(int depth)
+    private string? Component(int depth, int sign)
     {
         if (_pos >= _s.Length) return At(_pos, $"a unit is missing after '{_s[_pos - 1]}'");
         var c = _s[_pos];
@@ -79,7 +94,7 @@ public sealed class UcumParser
         {
             case '(':
                 var open = _pos++;
-                var inner = Term(depth + 1);
+                var inner = Term(depth + 1, sign);
                 if (inner is not null) return inner;
                 if (_pos >= _s.Length || _s[_pos] != ')') return At(open, "'(' is not closed");
                 _pos++;
@@ -92,8 +107,8 @@ public sealed class UcumParser
             case ')':
                 return At(_pos, "')' has no unit before it");
         }
-        if (char.IsAsciiDigit(c) && !StartsWithTenPower()) return Factor();
-        var problem = Annotatable();
+        if (char.IsAsciiDigit(c) && !StartsWithTenPower()) return Factor(sign);
+        var problem = Annotatable(sign);
         if (problem is null && _pos < _s.Length && _s[_pos] == '{') problem = Annotation();
         return problem;
     }
@@ -101,10 +116,13 @@ public sealed class UcumParser
     private bool StartsWithTenPower() =>
         _pos + 2 < _s.Length && _s[_pos] == '1' && _s[_pos + 1] == '0' && _s[_pos + 2] is '*' or '^';
 
-    private string? Factor()
+    private string? Factor(int sign)
     {
         var start = _pos;
         while (_pos < _s.Length && char.IsAsciiDigit(_s[_pos])) _pos++;
+        if (!decimal.TryParse(_s.AsSpan(start, _pos - start), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            return At(start, $"the number {_s[start.._pos]} is too large");
+        _factors.Add(new UcumFactor(value, sign));
         if (_pos < _s.Length && _s[_pos] == '{') return Annotation();
         if (_pos < _s.Length && _s[_pos] is not ('.' or '/' or ')'))
             return At(start, $"the number {_s[start.._pos]} must stand alone: write '{_s[start.._pos]}.{_s[_pos..]}' to multiply, or use 10*n for powers of ten");
@@ -126,7 +144,7 @@ public sealed class UcumParser
         return null;
     }
 
-    private string? Annotatable()
+    private string? Annotatable(int sign)
     {
         var start = _pos;
         if (StartsWithTenPower()) _pos += 3;
@@ -156,21 +174,21 @@ public sealed class UcumParser
             if (!int.TryParse(symbol.AsSpan(baseEnd), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
                 return At(start + baseEnd, $"the exponent {symbol[baseEnd..]} is too large");
         }
-        return Resolve(symbol[..baseEnd], start, exponent);
+        return Resolve(symbol[..baseEnd], start, exponent, sign);
     }
 
-    private string? Resolve(string symbol, int start, int exponent)
+    private string? Resolve(string symbol, int start, int exponent, int sign)
     {
         if (_table.Atoms.TryGetValue(symbol, out var atom))
         {
-            _symbols.Add(new UcumSymbol(null, atom, exponent));
+            _symbols.Add(new UcumSymbol(null, atom, exponent, sign * exponent));
             return null;
         }
         foreach (var prefix in _table.PrefixesLongestFirst)
         {
             if (!symbol.StartsWith(prefix.Code, StringComparison.Ordinal) || !_table.Atoms.TryGetValue(symbol[prefix.Code.Length..], out var prefixed)) continue;
             if (!prefixed.IsMetric) return At(start, $"'{prefixed.Code}' ({prefixed.Name}) is not a metric unit and takes no prefix such as '{prefix.Code}' ({prefix.Name})");
-            _symbols.Add(new UcumSymbol(prefix, prefixed, exponent));
+            _symbols.Add(new UcumSymbol(prefix, prefixed, exponent, sign * exponent));
             return null;
         }
         return At(start, $"'{symbol}' is not a known UCUM unit{Suggestion(symbol)}");

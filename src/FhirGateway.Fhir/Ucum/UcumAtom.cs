@@ -1,4 +1,4 @@
-namespace FhirGateway.Terminology.Ucum;
+namespace FhirGateway.Fhir.Ucum;
 
 /// <summary>
 /// One UCUM unit atom as the specification's table gives it: code, whether it takes prefixes (metric), class,
