@@ -44,11 +44,15 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         await using var c = await OpenAsync(cancellationToken);
         await ExecuteAsync(c, null, "PRAGMA journal_mode=WAL;", cancellationToken);
-        await using var tx = c.BeginTransaction(deferred: false);
-        await ExecuteAsync(c, tx, SqliteSchema.Create, cancellationToken);
-        await ExecuteAsync(c, tx, SqliteInboundSchema.Create, cancellationToken);
-        await ExecuteAsync(c, tx, SqlitePartnerSchema.Create, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        await Migrations.SchemaMigrations.ApplyAsync(c, _ => Task.FromResult<System.Data.Common.DbTransaction>(c.BeginTransaction(deferred: false)),
+            SqliteMigrations.All, NowMs, cancellationToken);
+    }
+
+    /// <summary>The schema version the database is at.</summary>
+    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return await Migrations.SchemaMigrations.CurrentAsync(c, cancellationToken);
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
