@@ -148,7 +148,7 @@ public static class DemoRun
     }
 
     /// <summary>Waits until no record is waiting and no delivery is pending (or the time is up).</summary>
-    private static async Task<bool> SettleAsync(IGatewayStore store, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<bool> SettleAsync(IRecordQueries store, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = TimeProvider.System.GetUtcNow() + timeout;
         while (TimeProvider.System.GetUtcNow() < deadline)
@@ -160,7 +160,7 @@ public static class DemoRun
         return false;
     }
 
-    private static async Task<List<string>> UndeliveredAsync(IGatewayStore store, IEnumerable<SeedIntake> seeds, CancellationToken cancellationToken)
+    private static async Task<List<string>> UndeliveredAsync(ILedgerStore store, IEnumerable<SeedIntake> seeds, CancellationToken cancellationToken)
     {
         var undelivered = new List<string>();
         foreach (var seed in seeds.Where(s => !s.Broken))

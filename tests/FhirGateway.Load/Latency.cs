@@ -7,7 +7,7 @@ namespace FhirGateway.Load;
 /// <summary>Per record, from the ledger: <c>received</c> (stored at intake) to the first <c>partner-response</c> that delivered it.</summary>
 internal static class Latency
 {
-    public static async Task<List<double>> FromLedgerAsync(IGatewayStore store, CancellationToken cancellationToken)
+    public static async Task<List<double>> FromLedgerAsync(ILedgerStore store, CancellationToken cancellationToken)
     {
         var received = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var latencies = new List<double>();

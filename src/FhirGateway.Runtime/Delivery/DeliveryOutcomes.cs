@@ -18,7 +18,7 @@ namespace FhirGateway.Runtime.Delivery;
 /// make (the lease was lost to another worker) writes nothing and is logged.
 /// </summary>
 public sealed class DeliveryOutcomes(
-    IGatewayStore store,
+    IDeliveryStore store,
     IPartnerStateStore state,
     GatewayMetrics metrics,
     WorkerIdentity identity,

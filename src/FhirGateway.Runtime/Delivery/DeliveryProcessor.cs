@@ -20,7 +20,7 @@ namespace FhirGateway.Runtime.Delivery;
 /// the same patients are given back untouched, so a patient's records never overtake each other.
 /// </summary>
 public sealed class DeliveryProcessor(
-    IGatewayStore store,
+    IDeliveryStore store,
     ITransactionBundleBuilder bundles,
     TransactionSender sender,
     PartnerCapabilities capabilities,

@@ -15,7 +15,7 @@ namespace FhirGateway.Runtime.Delivery;
 /// per batch; on shutdown the batch in hand is given back untouched.
 /// </summary>
 public sealed class DeliveryWorker(
-    IGatewayStore store,
+    IDeliveryStore store,
     DeliveryProcessor processor,
     PartnerDirectory partners,
     WorkSignals signals,

@@ -31,6 +31,13 @@ public static class GatewayModules
         builder.Services.TryAddSingleton(sp => LedgerKeyRing.From(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ledger));
         builder.Services.TryAddSingleton(sp => GatewayStores.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<LedgerKeyRing>()));
+        // each worker, endpoint and command sees only its job's part of the store: the same singleton behind each
+        builder.Services.TryAddSingleton<IIntakeStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        builder.Services.TryAddSingleton<IPipelineStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        builder.Services.TryAddSingleton<IDeliveryStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        builder.Services.TryAddSingleton<ILedgerStore>(sp => sp.GetRequiredService<IGatewayStore>());
+        builder.Services.TryAddSingleton<IRecordQueries>(sp => sp.GetRequiredService<IGatewayStore>());
+        builder.Services.TryAddSingleton<IOperatorActions>(sp => sp.GetRequiredService<IGatewayStore>());
         builder.Services.TryAddSingleton<IPartnerStateStore>(sp => sp.GetRequiredService<IGatewayStore>() as IPartnerStateStore
             ?? throw new InvalidOperationException("The gateway store does not keep partner state (IPartnerStateStore)."));
         builder.Services.TryAddSingleton<LedgerCheckpoints>();

@@ -23,7 +23,7 @@ public sealed record IntakeResult(IntakeReceipt? Receipt, IReadOnlyList<Issue> I
 /// of the same record id and version gets the original receipt; the same id and version with other content is refused
 /// as a conflict.
 /// </summary>
-public sealed class RecordIntake(IGatewayStore store, IRecordMapper mapper, GatewayMetrics metrics, WorkSignals signals, IOptions<GatewayOptions> options,
+public sealed class RecordIntake(IIntakeStore store, IRecordMapper mapper, GatewayMetrics metrics, WorkSignals signals, IOptions<GatewayOptions> options,
     LogRecordKeys keys, ILogger<RecordIntake> logger)
 {
     /// <summary>The largest record taken in (<c>Intake:MaxRecordBytes</c>).</summary>

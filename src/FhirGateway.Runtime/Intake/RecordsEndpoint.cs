@@ -41,7 +41,7 @@ public static class RecordsEndpoint
     }
 
     /// <summary><c>GET /records/{receipt}</c>: where the record of an intake receipt stands (200), or 404 with an OperationOutcome.</summary>
-    public static async Task<IResult> GetAsync(string receipt, IGatewayStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string receipt, IRecordQueries store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var status = await store.GetRecordStatusAsync(receipt, cancellationToken);

@@ -14,7 +14,7 @@ namespace FhirGateway.Runtime.Ledger;
 /// and, when <c>Ledger:CheckpointUrl</c> is set, POSTed there as JSON (a sink that fails is logged and tried with the
 /// next checkpoint; the file is written first). Nothing is written for an unkeyed ledger or when the head has not moved.
 /// </summary>
-public sealed class LedgerCheckpoints(IGatewayStore store, LedgerKeyRing keys, IOptions<GatewayOptions> options, IHttpClientFactory http,
+public sealed class LedgerCheckpoints(ILedgerStore store, LedgerKeyRing keys, IOptions<GatewayOptions> options, IHttpClientFactory http,
     TimeProvider time, ILogger<LedgerCheckpoints> logger)
 {
     public const string SinkClientName = "ledger-checkpoints";

@@ -14,7 +14,7 @@ public static class LedgerExport
     public const string CheckpointsFileName = "checkpoints.jsonl";
 
     /// <summary>Writes both files into <paramref name="folder"/>; returns the number of entries.</summary>
-    public static async Task<long> WriteAsync(IGatewayStore store, IReadOnlyList<LedgerCheckpoint> checkpoints, string folder, CancellationToken cancellationToken)
+    public static async Task<long> WriteAsync(ILedgerStore store, IReadOnlyList<LedgerCheckpoint> checkpoints, string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(checkpoints);

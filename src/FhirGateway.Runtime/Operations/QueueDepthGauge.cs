@@ -12,10 +12,10 @@ public sealed class QueueDepthGauge : BackgroundService
 {
     /// <summary>How often the counts are read: wall-clock, like the workers' polls.</summary>
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(2);
-    private readonly IGatewayStore _store;
+    private readonly IRecordQueries _store;
     private volatile IReadOnlyList<PartnerQueue> _snapshot = [];
 
-    public QueueDepthGauge(IGatewayStore store, IMeterFactory meters)
+    public QueueDepthGauge(IRecordQueries store, IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
         _store = store;

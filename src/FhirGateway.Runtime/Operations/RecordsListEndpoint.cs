@@ -11,7 +11,7 @@ namespace FhirGateway.Runtime.Operations;
 /// </summary>
 public static class RecordsListEndpoint
 {
-    public static Task<IResult> GetAsync(HttpContext context, IGatewayStore store, CancellationToken cancellationToken)
+    public static Task<IResult> GetAsync(HttpContext context, IRecordQueries store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var query = context.Request.Query;
@@ -21,7 +21,7 @@ public static class RecordsListEndpoint
         return ListAsync(name => query[name].ToString(), store, cancellationToken);
     }
 
-    public static async Task<IResult> SearchAsync(HttpContext context, IGatewayStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> SearchAsync(HttpContext context, IRecordQueries store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!context.Request.HasFormContentType)
@@ -30,7 +30,7 @@ public static class RecordsListEndpoint
         return await ListAsync(name => form[name].ToString(), store, cancellationToken);
     }
 
-    private static async Task<IResult> ListAsync(Func<string, string?> value, IGatewayStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(Func<string, string?> value, IRecordQueries store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var errors = new List<string>();

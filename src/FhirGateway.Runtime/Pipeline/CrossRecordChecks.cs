@@ -14,7 +14,7 @@ namespace FhirGateway.Runtime.Pipeline;
 /// was approved. Each failure is an issue naming the record it was checked against; the pipeline parks the record.
 /// Thread-safe.
 /// </summary>
-public sealed class CrossRecordChecks(IGatewayStore store)
+public sealed class CrossRecordChecks(IPipelineStore store)
 {
     private readonly IStoredResourceReader? _reader = store as IStoredResourceReader;
 

@@ -15,7 +15,7 @@ namespace FhirGateway.Runtime.Pipeline;
 /// hand is given back.
 /// </summary>
 public sealed class PipelineWorker(
-    IGatewayStore store,
+    IPipelineStore store,
     RecordProcessor processor,
     WorkSignals signals,
     WorkerIdentity identity,

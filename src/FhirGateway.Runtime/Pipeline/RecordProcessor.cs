@@ -18,7 +18,7 @@ namespace FhirGateway.Runtime.Pipeline;
 /// one store transaction with its ledger entries.
 /// </summary>
 public sealed class RecordProcessor(
-    IGatewayStore store,
+    IPipelineStore store,
     IRecordMapper mapper,
     IRecordValidator validator,
     CrossRecordChecks crossChecks,

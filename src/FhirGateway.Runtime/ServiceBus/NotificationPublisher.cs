@@ -14,7 +14,7 @@ namespace FhirGateway.Runtime.ServiceBus;
 /// dies (the cursor moves only after a send succeeded; a crash in between sends the same events again, with the same
 /// message ids). A failed send is logged and retried; the worker goes on.
 /// </summary>
-public sealed class NotificationPublisher(IServiceProvider services, IGatewayStore store, IOptions<GatewayOptions> options,
+public sealed class NotificationPublisher(IServiceProvider services, ILedgerStore store, IOptions<GatewayOptions> options,
     ILogger<NotificationPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

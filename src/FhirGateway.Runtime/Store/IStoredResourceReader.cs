@@ -7,7 +7,7 @@ public sealed record StoredRecordResources(string RecordKey, IReadOnlyList<Store
 
 /// <summary>
 /// A narrow read of what the gateway has routed, for the pipeline's cross-record checks (an infusion against the
-/// release of its lot, its care plan and its safety review). A store may implement it beside <see cref="IGatewayStore"/>.
+/// release of its lot, its care plan and its safety review). A store may implement it beside <see cref="IPipelineStore"/>.
 /// </summary>
 public interface IStoredResourceReader
 {

@@ -15,11 +15,11 @@ namespace FhirGateway.Runtime.WebConsole;
 /// </summary>
 internal static class RecordDetailPage
 {
-    public static async Task<IResult> ShowAsync(HttpContext context, string key, IGatewayStore store)
+    public static async Task<IResult> ShowAsync(HttpContext context, string key, IRecordQueries store, ILedgerStore ledger)
     {
         var record = await store.GetRecordAsync(key, context.RequestAborted);
         if (record is null) return ConsoleHtml.Page(context, "Unknown record", $"<p class=\"error\">No record {ConsoleHtml.Encode(key)} is stored.</p>", StatusCodes.Status404NotFound);
-        await NoteAsync(context, store, record, "viewed");
+        await NoteAsync(context, ledger, record, "viewed");
         var s = record.Status;
         var operate = context.User.IsInRole(AccessRoles.Operator);
         var body = new StringBuilder();
@@ -60,18 +60,18 @@ internal static class RecordDetailPage
         return ConsoleHtml.Page(context, $"Record {s.RecordKey}", body.ToString());
     }
 
-    public static async Task<IResult> ReplayAsync(HttpContext context, string key, IGatewayStore store, WorkSignals signals)
+    public static async Task<IResult> ReplayAsync(HttpContext context, string key, IRecordQueries store, ILedgerStore ledger, IOperatorActions operators, WorkSignals signals)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return ConsoleHtml.Forbidden(context, "The form expired; reload the page.");
         var record = await store.GetRecordAsync(key, context.RequestAborted);
         if (record is null) return ConsoleHtml.Page(context, "Unknown record", "<p class=\"error\">No such record.</p>", StatusCodes.Status404NotFound);
-        await NoteAsync(context, store, record, "replay requested");
-        await store.ReplayAsync(record.Status.RecordKey, context.RequestAborted);
+        await NoteAsync(context, ledger, record, "replay requested");
+        await operators.ReplayAsync(record.Status.RecordKey, context.RequestAborted);
         signals.Pipeline.Pulse();
         return Results.Redirect($"/console/records/{Uri.EscapeDataString(record.Status.RecordKey)}", permanent: false, preserveMethod: false);
     }
 
-    public static async Task<IResult> ReleaseAsync(HttpContext context, string key, IGatewayStore store, WorkSignals signals)
+    public static async Task<IResult> ReleaseAsync(HttpContext context, string key, IRecordQueries store, ILedgerStore ledger, IDeliveryStore deliveries, WorkSignals signals)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return ConsoleHtml.Forbidden(context, "The form expired; reload the page.");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -80,13 +80,13 @@ internal static class RecordDetailPage
         if (record is null || record.Status.Deliveries.All(d => d.PartnerId != partner || d.Status != DeliveryStates.Held))
             return ConsoleHtml.Page(context, "Nothing held", "<p class=\"error\">This record has no delivery held for that partner.</p>", StatusCodes.Status404NotFound);
         // The consent gate runs again at send time: a release without consent in force is held again.
-        await store.ReleaseHeldAsync(partner, record.PatientId, $"released in the console by {ConsoleModule.Actor(context)}; consent is checked again at send time", context.RequestAborted);
+        await deliveries.ReleaseHeldAsync(partner, record.PatientId, $"released in the console by {ConsoleModule.Actor(context)}; consent is checked again at send time", context.RequestAborted);
         signals.Delivery.Pulse();
         return Results.Redirect($"/console/records/{Uri.EscapeDataString(record.Status.RecordKey)}");
     }
 
-    private static Task NoteAsync(HttpContext context, IGatewayStore store, RecordDetail record, string what) =>
-        store.AppendLedgerAsync([new LedgerDraft(LedgerSteps.Console, record.Status.RecordKey, record.PatientId) { Detail = $"{what} by {ConsoleModule.Actor(context)}" }],
+    private static Task NoteAsync(HttpContext context, ILedgerStore ledger, RecordDetail record, string what) =>
+        ledger.AppendLedgerAsync([new LedgerDraft(LedgerSteps.Console, record.Status.RecordKey, record.PatientId) { Detail = $"{what} by {ConsoleModule.Actor(context)}" }],
             context.RequestAborted);
 
     /// <summary>An OperationOutcome as a table of its issues: severity, code, text, where.</summary>

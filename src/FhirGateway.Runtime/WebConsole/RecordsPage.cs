@@ -14,17 +14,17 @@ namespace FhirGateway.Runtime.WebConsole;
 /// </summary>
 internal static class RecordsPage
 {
-    public static Task<IResult> ShowAsync(HttpContext context, IGatewayStore store, PartnerDirectory partners) =>
+    public static Task<IResult> ShowAsync(HttpContext context, IRecordQueries store, PartnerDirectory partners) =>
         RenderAsync(context, store, partners, _ => null, []);
 
-    public static async Task<IResult> FilterAsync(HttpContext context, IGatewayStore store, PartnerDirectory partners)
+    public static async Task<IResult> FilterAsync(HttpContext context, IRecordQueries store, PartnerDirectory partners)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return ConsoleHtml.Forbidden(context, "The form expired; reload the page.");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         return await RenderAsync(context, store, partners, name => form[name].ToString(), []);
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext context, IGatewayStore store, PartnerDirectory partners, Func<string, string?> value, List<string> errors)
+    private static async Task<IResult> RenderAsync(HttpContext context, IRecordQueries store, PartnerDirectory partners, Func<string, string?> value, List<string> errors)
     {
         var query = RecordQueryParser.Parse(value, errors);
         var page = errors.Count == 0 ? await store.ListRecordsAsync(query, context.RequestAborted) : new RecordPage([], null);

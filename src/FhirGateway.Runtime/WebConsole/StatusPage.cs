@@ -19,7 +19,7 @@ public sealed class LedgerStatus
 /// <summary>Partner health (circuit, last success, queue depth, held and parked) and the ledger's status, with a verify action.</summary>
 internal static class StatusPage
 {
-    public static async Task<IResult> ShowAsync(HttpContext context, IGatewayStore store, PartnerDirectory partners, PartnerCircuits circuits, LedgerStatus ledger)
+    public static async Task<IResult> ShowAsync(HttpContext context, IRecordQueries store, PartnerDirectory partners, PartnerCircuits circuits, LedgerStatus ledger)
     {
         var queues = (await store.PartnerQueuesAsync(context.RequestAborted)).ToDictionary(q => q.PartnerId, StringComparer.Ordinal);
         var body = new StringBuilder("<h2>Partners</h2>");
@@ -48,7 +48,7 @@ internal static class StatusPage
         return ConsoleHtml.Page(context, "Partners & ledger", body.ToString());
     }
 
-    public static async Task<IResult> VerifyAsync(HttpContext context, IGatewayStore store, LedgerStatus ledger, TimeProvider time)
+    public static async Task<IResult> VerifyAsync(HttpContext context, ILedgerStore store, LedgerStatus ledger, TimeProvider time)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return ConsoleHtml.Forbidden(context, "The form expired; reload the page.");
         var result = await LedgerVerifier.VerifyAsync(store.ReadLedgerAsync(context.RequestAborted), context.RequestAborted);

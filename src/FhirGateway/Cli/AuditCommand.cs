@@ -41,8 +41,8 @@ internal static class AuditCommand
             }
             using var host = await GatewayCli.ToolsAsync("audit trace", location(result), stderr, cancellationToken, existingData: true);
             if (host is null) return CliApp.ExitUsage;
-            var store = host.Services.GetRequiredService<IGatewayStore>();
-            await store.InitializeAsync(cancellationToken);
+            await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<ILedgerStore>();
             var entries = await store.TraceAsync(r, p, cancellationToken);
             if (entries.Count == 0)
             {

@@ -32,8 +32,8 @@ internal static class AuditLedgerCommands
             }
             using var host = await GatewayCli.ToolsAsync("audit verify", location(result), stderr, cancellationToken, existingData: true);
             if (host is null) return CliApp.ExitUsage;
-            var store = host.Services.GetRequiredService<IGatewayStore>();
-            await store.InitializeAsync(cancellationToken);
+            await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<ILedgerStore>();
             var keys = host.Services.GetRequiredService<LedgerKeyRing>();
             var dataFolder = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder;
             var (checkpoints, problems) = ReadCheckpoints(LedgerCheckpoint.PathIn(dataFolder), extra);
@@ -53,8 +53,8 @@ internal static class AuditLedgerCommands
             var stderr = result.InvocationConfiguration.Error;
             using var host = await GatewayCli.ToolsAsync("audit export", location(result), stderr, cancellationToken, existingData: true);
             if (host is null) return CliApp.ExitUsage;
-            var store = host.Services.GetRequiredService<IGatewayStore>();
-            await store.InitializeAsync(cancellationToken);
+            await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<ILedgerStore>();
             var writer = host.Services.GetRequiredService<LedgerCheckpoints>();
             await writer.WriteAsync(cancellationToken);
             var (checkpoints, _) = LedgerCheckpoint.ReadFile(writer.FilePath);

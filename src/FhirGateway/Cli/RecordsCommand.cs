@@ -48,8 +48,8 @@ internal static class RecordsCommand
             }
             using var host = await GatewayCli.ToolsAsync("records list", location(result), stderr, cancellationToken, existingData: true);
             if (host is null) return CliApp.ExitUsage;
-            var store = host.Services.GetRequiredService<IGatewayStore>();
-            await store.InitializeAsync(cancellationToken);
+            await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<IRecordQueries>();
             var listed = await store.ListRecordsAsync(query, cancellationToken);
             if (result.GetValue(json))
             {
@@ -87,8 +87,8 @@ internal static class RecordsCommand
             var (stdout, stderr) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             using var host = await GatewayCli.ToolsAsync("records show", location(result), stderr, cancellationToken, existingData: true);
             if (host is null) return CliApp.ExitUsage;
-            var store = host.Services.GetRequiredService<IGatewayStore>();
-            await store.InitializeAsync(cancellationToken);
+            await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<IRecordQueries>();
             var record = await store.GetRecordAsync(result.GetValue(key)!, cancellationToken);
             if (record is null)
             {
@@ -123,8 +123,8 @@ internal static class RecordsCommand
                 await stderr.WriteLineAsync("records prune: give --delivered-before DATE, or set Retention:DeliveredPayloads (FHIRGW_RETENTION__DELIVEREDPAYLOADS)".AsMemory(), cancellationToken);
                 return CliApp.ExitUsage;
             }
-            var store = host.Services.GetRequiredService<IGatewayStore>();
-            await store.InitializeAsync(cancellationToken);
+            await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<IOperatorActions>();
             var pruned = await store.PruneDeliveredAsync(at.Value, cancellationToken);
             await stdout.WriteLineAsync($"pruned {pruned} delivered records (delivered before {at.Value.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}): payloads and resources removed, the ledger keeps their hashes".AsMemory(), cancellationToken);
             return CliApp.ExitOk;

@@ -33,8 +33,8 @@ internal static class ReplayCommand
         }
         using var host = await GatewayCli.ToolsAsync("replay", data, stderr, cancellationToken, existingData: true, writesLedger: true);
         if (host is null) return CliApp.ExitUsage;
-        var store = host.Services.GetRequiredService<IGatewayStore>();
-        await store.InitializeAsync(cancellationToken);
+        await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
+        var store = host.Services.GetRequiredService<IOperatorActions>();
         var replayed = await store.ReplayAsync(record, cancellationToken);
         await host.Services.GetRequiredService<LedgerCheckpoints>().WriteAsync(cancellationToken);
         if (replayed.Count == 0)
