@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FhirGateway.Load;
+using FhirGateway.Testing.Load;
+using FhirGateway.Testing.Partners;
 using FhirGateway.Runtime.Hosting;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Store;
@@ -24,9 +26,9 @@ var perRound = templates.Sum(t => t.Records.Count);
 var rounds = (settings.Records + perRound - 1) / perRound;
 var programmes = Enumerable.Range(0, rounds).SelectMany(n => templates.Select((t, i) => Programmes.Make(t, n * templates.Count + i).ToList())).ToList();
 var total = programmes.Sum(p => p.Count);
-var partnerIds = programmes.SelectMany(p => p).Select(LoadSettings.PartnerIn).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+var partnerIds = programmes.SelectMany(p => p).Select(Programmes.PartnerIn).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
-await using var partner = await InstantPartner.StartAsync(ct);
+await using var partner = await RecordingPartner.StartAsync(FhirGateway.Mapping.Ig.ClinicIg.Systems.RecordKey, ct);
 var data = Path.Combine(Path.GetTempPath(), "fhirgw-load-" + Guid.NewGuid().ToString("N")[..8]);
 var overrides = new Dictionary<string, string?>
 {
@@ -119,14 +121,6 @@ internal sealed record LoadSettings(string Seeds, int Records, int Clients, doub
             return null;
         }
         return new LoadSettings(seeds, Math.Max(1, records), Math.Max(1, clients), rate, batch, timeout, overrides);
-    }
-
-    /// <summary>The partner a consent record shares with (<c>"partner": {"id": …}</c>), if the record is one.</summary>
-    public static string? PartnerIn(string record)
-    {
-        using var doc = System.Text.Json.JsonDocument.Parse(record);
-        return doc.RootElement.TryGetProperty("kind", out var k) && k.GetString() == "consent"
-            && doc.RootElement.TryGetProperty("partner", out var p) && p.TryGetProperty("id", out var id) ? id.GetString() : null;
     }
 
     private static string? FindSeeds()

@@ -45,7 +45,7 @@ public sealed class PostgreSqlCluster
     {
         if (Unavailable is { } reason) throw new InvalidOperationException("No PostgreSQL for the tests: " + reason);
         if (Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } given) return new PostgreSqlCluster(given, null);
-        var folder = Path.Combine(Path.GetTempPath(), $"fhirgw-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        var folder = Path.Combine(Path.GetTempPath(), $"fhirgw-pg-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
         Directory.CreateDirectory(folder);
         if (IsRoot) await RunAsync("chown", ["postgres:postgres", folder], asPostgres: false, cancellationToken);
         var data = Path.Combine(folder, "data");
@@ -61,7 +61,7 @@ public sealed class PostgreSqlCluster
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken = default)
     {
-        var name = $"{new string(prefix.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}_{Guid.NewGuid():N}"[..40];
+        var name = $"{new string(prefix.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20).ToArray())}_{Guid.NewGuid():N}";
         await using (var c = new NpgsqlConnection(_admin))
         {
             await c.OpenAsync(cancellationToken);
