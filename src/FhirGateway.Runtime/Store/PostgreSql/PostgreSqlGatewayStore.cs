@@ -10,7 +10,7 @@ namespace FhirGateway.Runtime.Store.PostgreSql;
 /// <c>FOR UPDATE SKIP LOCKED</c> and re-check them under the lock; every ledger append takes one transaction-scoped
 /// advisory lock first and reads the chain's head under it, so all instances extend one chain in commit order.
 /// </summary>
-public sealed partial class PostgreSqlGatewayStore : IGatewayStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgreSqlGatewayStore : Sql.SqlGatewayStore, IGatewayStore, IStoredResourceReader, IAsyncDisposable, IDisposable
 {
     /// <summary>The advisory lock that serialises ledger appends (and intake, so that record numbers follow commit order).</summary>
     internal const long LedgerLock = 0x4647_5700_0001;
@@ -84,6 +84,13 @@ public sealed partial class PostgreSqlGatewayStore : IGatewayStore, IAsyncDispos
     public void Dispose() => _source.Dispose();
 
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private protected override long Now => NowMs;
+
+    private protected override Task<T> WriteDbAsync<T>(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync<T>((c, tx) => work(c, tx), cancellationToken);
+
+    private protected override async Task<System.Data.Common.DbConnection> OpenReadAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
     private ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => _source.OpenConnectionAsync(cancellationToken);
 

@@ -9,7 +9,7 @@ namespace FhirGateway.Runtime.Store.Sqlite;
 /// IMMEDIATE transaction per state change so that several workers and processes (the gateway, <c>fhirgw ingest</c>)
 /// can share the file.
 /// </summary>
-public sealed partial class SqliteGatewayStore : IGatewayStore
+public sealed partial class SqliteGatewayStore : Sql.SqlGatewayStore, IGatewayStore, IStoredResourceReader
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -70,6 +70,15 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
     }
 
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private protected override long Now => NowMs;
+
+    private protected override Task<T> WriteDbAsync<T>(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync<T>((c, tx) => work(c, tx), cancellationToken);
+
+    private protected override async Task<System.Data.Common.DbConnection> OpenReadAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+
+    private protected override string NoIndex => "+";
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

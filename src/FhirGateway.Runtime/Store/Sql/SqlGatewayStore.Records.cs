@@ -1,16 +1,15 @@
 using FhirGateway.Runtime.Operations;
-using Npgsql;
+using System.Data.Common;
 
-namespace FhirGateway.Runtime.Store.PostgreSql;
+namespace FhirGateway.Runtime.Store.Sql;
 
 /// <summary>
 /// Record listings for operators (console, <c>GET /records</c>, <c>fhirgw records list</c>): newest first, keyset-paged
 /// on <c>seq</c> (never OFFSET), each filter answered from an index (<c>records_state</c>, <c>records_patient</c>,
 /// <c>records_kind</c>, <c>deliveries_status</c>, <c>deliveries_queue</c>, <c>records_received</c>), so a page costs the same at any depth.
 /// </summary>
-public sealed partial class PostgreSqlGatewayStore
+public abstract partial class SqlGatewayStore
 {
-    public const int MaxPageSize = 500;
 
     public async Task<RecordPage> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken)
     {
@@ -52,9 +51,9 @@ public sealed partial class PostgreSqlGatewayStore
             WHERE {string.Join(" AND ", where.Where(w => w.Length > 0))}
             ORDER BY r.seq DESC LIMIT @limit
             """;
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenReadAsync(cancellationToken);
         var rows = new List<(long Seq, string Key, string Kind, string State, long ReceivedAt, string? Step, string? Outcome)>();
-        await using (var cmd = Command(c, null, sql, [.. parameters]))
+        await using (var cmd = SqlCommands.Command(c, null, sql, [.. parameters]))
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
             while (await r.ReadAsync(cancellationToken))
                 rows.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)));
@@ -77,9 +76,9 @@ public sealed partial class PostgreSqlGatewayStore
     /// The SQL condition for a listed state; with a partner, the deliveries looked at are that partner's. Each shape lets
     /// SQLite answer from an index: sparse states (parked, held, in flight) as the list of their deliveries' record
     /// sequences (<c>deliveries_status</c>, or <c>deliveries_queue</c> for a partner); per-record checks by record key
-    /// (the unique record_key index, kept by <c>d.status</c>, which stops the planner from scanning the status index per record).
+    /// (the unique record_key index, kept by <see cref="NoIndex"/> on <c>d.status</c>, which stops SQLite's planner from scanning the status index per record).
     /// </summary>
-    private static string StateFilter(string? state, bool partner)
+    private string StateFilter(string? state, bool partner)
     {
         var ofPartner = partner ? " AND partner_id = @partner" : "";
         var dOfPartner = partner ? " AND d.partner_id = @partner" : "";
@@ -94,8 +93,8 @@ public sealed partial class PostgreSqlGatewayStore
             ListedStates.Held => Listed($"'{DeliveryStates.Held}'"),
             ListedStates.Routed => $"r.state = '{RecordStates.Routed}' AND {Listed($"'{DeliveryStates.Pending}', '{DeliveryStates.Leased}'")}",
             ListedStates.Delivered => $"""
-                r.state = '{RecordStates.Routed}'{(partner ? $" AND EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND d.status = '{DeliveryStates.Delivered}'{dOfPartner})" : "")}
-                AND NOT EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND d.status <> '{DeliveryStates.Delivered}'{dOfPartner})
+                r.state = '{RecordStates.Routed}'{(partner ? $" AND EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND {NoIndex}d.status = '{DeliveryStates.Delivered}'{dOfPartner})" : "")}
+                AND NOT EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND {NoIndex}d.status <> '{DeliveryStates.Delivered}'{dOfPartner})
                 """,
             _ => throw new ArgumentException($"'{state}' is not a record state ({string.Join(", ", ListedStates.All)}).", nameof(state)),
         };
@@ -108,12 +107,12 @@ public sealed partial class PostgreSqlGatewayStore
         _ => 2,
     };
 
-    private static async Task<Dictionary<string, List<PartnerState>>> PartnerStatesAsync(NpgsqlConnection c, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, List<PartnerState>>> PartnerStatesAsync(DbConnection c, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, List<PartnerState>>(StringComparer.Ordinal);
         if (keys.Count == 0) return result;
         var names = keys.Select((_, i) => "@k" + i).ToList();
-        await using var cmd = Command(c, null, $"""
+        await using var cmd = SqlCommands.Command(c, null, $"""
             SELECT record_key, partner_id, status, attempts, hold_reason, last_error, last_status, outcome FROM deliveries
             WHERE record_key IN ({string.Join(", ", names)}) ORDER BY partner_id
             """, [.. keys.Select((k, i) => (names[i], (object?)k))]);
