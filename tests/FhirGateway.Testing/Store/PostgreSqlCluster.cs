@@ -15,6 +15,8 @@ namespace FhirGateway.Testing.Store;
 public sealed class PostgreSqlCluster
 {
     public const string ServerVariable = "FHIRGW_TEST_POSTGRES";
+    /// <summary>The value of <see cref="ServerVariable"/> that switches the PostgreSQL tests off (they report themselves skipped).</summary>
+    public const string Off = "off";
     private static readonly Lazy<Task<PostgreSqlCluster>> Shared = new(() => StartAsync(durable: false, CancellationToken.None));
 
     private readonly string _admin;
@@ -44,8 +46,9 @@ public sealed class PostgreSqlCluster
     public static async Task<PostgreSqlCluster> StartAsync(bool durable, CancellationToken cancellationToken)
     {
         if (Unavailable is { } reason) throw new InvalidOperationException("No PostgreSQL for the tests: " + reason);
-        if (Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } given) return new PostgreSqlCluster(given, null);
-        var folder = Path.Combine(Path.GetTempPath(), $"fhirgw-pg-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
+        if (Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } given) return new PostgreSqlCluster(given, null); // not "off": Unavailable says so
+        RemoveStale();
+        var folder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
         Directory.CreateDirectory(folder);
         if (IsRoot) await RunAsync("chown", ["postgres:postgres", folder], asPostgres: false, cancellationToken);
         var data = Path.Combine(folder, "data");
@@ -74,10 +77,10 @@ public sealed class PostgreSqlCluster
     /// <summary>Stops the server at once and removes its folder (a server given by FHIRGW_TEST_POSTGRES is left alone).</summary>
     public void Stop()
     {
-        if (_dataFolder is null || !Directory.Exists(_dataFolder)) return;
+        if (_folder is null || !Directory.Exists(_folder)) return;
         try
         {
-            RunAsync(Path.Combine(BinFolder!, "pg_ctl"), ["-D", _dataFolder, "-m", "immediate", "-w", "stop"], IsRoot, CancellationToken.None).GetAwaiter().GetResult();
+            if (Directory.Exists(Path.Combine(_dataFolder!, "global"))) RunAsync(Path.Combine(BinFolder!, "pg_ctl"), ["-D", _dataFolder!, "-m", "immediate", "-w", "stop"], IsRoot, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (InvalidOperationException)
         {
@@ -94,6 +97,32 @@ public sealed class PostgreSqlCluster
         catch (UnauthorizedAccessException)
         {
             // likewise
+        }
+    }
+
+    private const string FolderPrefix = "fhirgw-pg-";
+
+    /// <summary>Removes the folders of clusters whose process is gone (a test host that ended before its exit handler finished).</summary>
+    private static void RemoveStale()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var pid = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+            if (!int.TryParse(pid, out var id) || IsRunning(id)) continue;
+            new PostgreSqlCluster("", folder).Stop();
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
@@ -133,7 +162,9 @@ public sealed class PostgreSqlCluster
 
     private static string? FindUnavailable()
     {
-        if (Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 }) return null;
+        var given = Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.Equals(given, Off, StringComparison.OrdinalIgnoreCase)) return $"{ServerVariable}={Off}: the PostgreSQL tests are switched off";
+        if (given is { Length: > 0 }) return null;
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return "the throwaway PostgreSQL cluster is started on Linux or macOS only (or set FHIRGW_TEST_POSTGRES)";
         if (BinFolder is null) return "PostgreSQL is absent: no initdb/pg_ctl on the PATH or in /usr/lib/postgresql/*/bin, and FHIRGW_TEST_POSTGRES is unset (.ci/run installs the Debian package postgresql)";
         if (IsRoot && !File.ReadLines("/etc/passwd").Any(l => l.StartsWith("postgres:", StringComparison.Ordinal)))
