@@ -21,7 +21,7 @@ public sealed class RecordMapper : IRecordMapper
     private static readonly IReadOnlyDictionary<string, IKindMapper> Mappers = new IKindMapper[]
     {
         new AssessmentMapper(), new BiomarkerPanelMapper(), new ProductReleaseMapper(),
-        new InfusionMapper(), new CarePlanUpdateMapper(), new ConsentMapper(),
+        new InfusionMapper(), new CarePlanUpdateMapper(), new ConsentMapper(), new AdverseEventMapper(),
     }.ToDictionary(m => m.Kind, StringComparer.Ordinal);
 
     public string MapperVersion => Version;

@@ -49,12 +49,12 @@ public sealed class FhirValidator
     /// entries are validated as resources too.
     /// </summary>
     public ValidationResult Validate(ElementNode resource, IReadOnlyList<string>? profiles = null, CancellationToken cancellationToken = default) =>
-        Validate(resource, profiles, [], cancellationToken);
+        Validate(resource, profiles, [], null, cancellationToken);
 
-    private ValidationResult Validate(ElementNode resource, IReadOnlyList<string>? profiles, IReadOnlyList<Issue> readerIssues, CancellationToken cancellationToken)
+    private ValidationResult Validate(ElementNode resource, IReadOnlyList<string>? profiles, IReadOnlyList<Issue> readerIssues, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var run = new ValidationRun(_engine, cancellationToken) { Unreadable = new UnreadableContent(readerIssues) };
+        var run = new ValidationRun(_engine, cancellationToken) { Unreadable = new UnreadableContent(readerIssues), Progress = progress };
         CheckResult result;
         try
         {
@@ -76,11 +76,18 @@ public sealed class FhirValidator
         Validate(_parser.Parse(content, origin), profiles, cancellationToken);
 
     /// <summary>Validates what <see cref="Parse"/> read; the reader's issues come first, and a text that could not be read at all is not validated further.</summary>
-    public ValidationResult Validate(FhirParseResult parsed, IReadOnlyList<string>? profiles = null, CancellationToken cancellationToken = default)
+    public ValidationResult Validate(FhirParseResult parsed, IReadOnlyList<string>? profiles = null, CancellationToken cancellationToken = default) =>
+        Validate(parsed, profiles, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Validate(FhirParseResult, IReadOnlyList{string}?, CancellationToken)"/>, telling <paramref name="progress"/>
+    /// (on the validating thread) how many resources are done each time one is: the entries of a large Bundle, one by one.
+    /// </summary>
+    public ValidationResult Validate(FhirParseResult parsed, IReadOnlyList<string>? profiles, IProgress<int>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         if (parsed.Root is null || parsed.Issues.Any(i => i.Severity == IssueSeverity.Fatal)) return new ValidationResult(parsed.Issues);
-        var validated = Validate(parsed.Root, profiles, parsed.Issues, cancellationToken);
+        var validated = Validate(parsed.Root, profiles, parsed.Issues, progress, cancellationToken);
         return new ValidationResult([.. parsed.Issues, .. validated.Issues]);
     }
 

@@ -22,6 +22,29 @@ public sealed class FhirValidatorTests
     }
 
     [Fact]
+    public void Progress_is_told_each_resource_done_a_bundles_entries_one_by_one_and_the_bundle_last()
+    {
+        var validator = new FhirValidator(CoreDefinitions.R4);
+        var parsed = validator.Parse(Encoding.UTF8.GetBytes("""
+            { "resourceType": "Bundle", "type": "collection", "entry": [
+              { "fullUrl": "urn:uuid:0a1b2c3d-0000-4000-8000-000000000001", "resource": { "resourceType": "Patient" } },
+              { "fullUrl": "urn:uuid:0a1b2c3d-0000-4000-8000-000000000002", "resource": { "resourceType": "Patient" } },
+              { "fullUrl": "urn:uuid:0a1b2c3d-0000-4000-8000-000000000003", "resource": { "resourceType": "Patient" } } ] }
+            """), "b.json");
+        var told = new List<int>();
+
+        var withProgress = validator.Validate(parsed, null, new Recorder(told.Add));
+
+        Assert.Equal([1, 2, 3, 4], told);
+        Assert.Equal(validator.Validate(parsed).Issues.Select(i => i.Code), withProgress.Issues.Select(i => i.Code));
+    }
+
+    private sealed class Recorder(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    [Fact]
     public void A_required_element_the_reader_could_not_read_is_reported_once_not_also_as_missing()
     {
         var result = new FhirValidator(CoreDefinitions.R4).Validate(Encoding.UTF8.GetBytes("""{ "resourceType": "Observation", "status": 5, "code": { "text": "x" } }"""), "o.json");

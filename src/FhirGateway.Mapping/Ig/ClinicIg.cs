@@ -31,6 +31,7 @@ public static class ClinicIg
         public const string Diagnosis = Base + "/sid/diagnosis";
         public const string ProductLot = Base + "/sid/product-lot";
         public const string Infusion = Base + "/sid/infusion";
+        public const string AdverseEvent = Base + "/sid/adverse-event";
         public const string SafetyReview = Base + "/sid/safety-review";
         public const string CarePlan = Base + "/sid/care-plan";
         public const string CareTeam = Base + "/sid/care-team";
@@ -65,5 +66,8 @@ public static class ClinicIg
         public const string ActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
         public const string ActReason = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
         public const string ParticipationType = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+        public const string AdverseEventSeriousness = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness";
+        public const string AdverseEventSeverity = "http://terminology.hl7.org/CodeSystem/adverse-event-severity";
+        public const string AdverseEventOutcome = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
     }
 }

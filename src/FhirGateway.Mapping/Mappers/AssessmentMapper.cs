@@ -11,7 +11,8 @@ namespace FhirGateway.Mapping.Mappers;
 /// <summary>
 /// An assessment (intake or follow-up): the diagnosis (Condition), ALSFRS-R, FVC, EDSS and the neurological
 /// examination finding, each an Observation of its profile tied to the milestone; the relapse history, medication
-/// review and study summaries (see <see cref="AssessmentHistoryMapper"/>).
+/// review and study summaries (see <see cref="AssessmentHistoryMapper"/>); for a follow-up, the link of ALSFRS-R and
+/// FVC to the baseline and the ALSFRS-R slope (<see cref="OutcomeTracking"/>).
 /// </summary>
 internal sealed class AssessmentMapper : IKindMapper
 {
@@ -26,9 +27,14 @@ internal sealed class AssessmentMapper : IKindMapper
         if (present.Count == 0) context.Issues.Add(IssueCatalogue.RecordNothingToMap.At(null, string.Join(", ", Parts)));
         if (milestone is null || performedAt is null) return;
         var when = performedAt.Value.Text;
+        var baseline = OutcomeTracking.Read(context, milestone, performedAt.Value);
         DiagnosisMapper.Map(context);
-        Alsfrs(context, milestone, when);
-        Fvc(context, milestone, when);
+        if (Alsfrs(context, milestone, when) is { } alsfrs && baseline is not null)
+        {
+            OutcomeTracking.Link(alsfrs.Draft, baseline, "alsfrs-r", "Baseline ALSFRS-R total");
+            OutcomeTracking.Slope(context, baseline, milestone, performedAt.Value, alsfrs.Draft, alsfrs.Total);
+        }
+        if (Fvc(context, milestone, when) is { } fvc && baseline is not null) OutcomeTracking.Link(fvc, baseline, "fvc", "Baseline forced vital capacity");
         Edss(context, milestone, when);
         NeuroExam(context, milestone, when);
         AssessmentHistoryMapper.Map(context, milestone, when);
@@ -36,10 +42,10 @@ internal sealed class AssessmentMapper : IKindMapper
 
     private static readonly string[] Parts = ["diagnosis", "alsfrsR", "fvc", "edss", "neurologicalExam", "relapses", "medications", "studies"];
 
-    private static void Alsfrs(MappingContext context, string milestone, string when)
+    private static (ResourceDraft Draft, int Total)? Alsfrs(MappingContext context, string milestone, string when)
     {
         var alsfrs = context.Record.Object("alsfrsR", false);
-        if (alsfrs is null) return;
+        if (alsfrs is null) return null;
         var items = alsfrs.Object("items", true);
         var gastrostomy = alsfrs.Boolean("gastrostomy", false) ?? false;
         var total = alsfrs.Integer("total", false, 0, 48);
@@ -57,7 +63,7 @@ internal sealed class AssessmentMapper : IKindMapper
         {
             alsfrs.Report(IssueCatalogue.RecordMissingField, "total", alsfrs.PathOf("total"), "the ALSFRS-R total (0-48), or all 12 items");
         }
-        if (total is null || context.HasErrors) return;
+        if (total is null || context.HasErrors) return null;
 
         var narrative = new Narrative().Title($"ALSFRS-R {total}/48 ({Milestones.Displays[milestone]}, {when[..10]})");
         foreach (var (item, score) in scores) narrative.Row(item.Name, score.ToString(CultureInfo.InvariantCulture));
@@ -71,15 +77,16 @@ internal sealed class AssessmentMapper : IKindMapper
                 ["code"] = FhirNodes.Concept(ClinicIg.Standard.Loinc, AlsfrsItems.LoincOf(s.Item, gastrostomy), null, s.Item.Name),
                 ["valueInteger"] = s.Score,
             }));
+        return (draft, total.Value);
     }
 
-    private static void Fvc(MappingContext context, string milestone, string when)
+    private static ResourceDraft? Fvc(MappingContext context, string milestone, string when)
     {
         var fvc = context.Record.Object("fvc", false);
-        if (fvc is null) return;
+        if (fvc is null) return null;
         var volume = fvc.Number("volumeL", true, 0m, 10m, minExclusive: true);
         var percent = fvc.Number("percentPredicted", true, 0m, 200m);
-        if (volume is null || percent is null) return;
+        if (volume is null || percent is null) return null;
         var narrative = new Narrative().Title($"Forced vital capacity ({Milestones.Displays[milestone]}, {when[..10]})")
             .Row("FVC", $"{volume} L").Row("Predicted", $"{percent} %");
         var draft = ObservationDrafts.Start(context, context.FromRecord(ClinicIg.Systems.Result, "fvc"), "fvc", narrative, milestone, "procedure",
@@ -90,6 +97,7 @@ internal sealed class AssessmentMapper : IKindMapper
             ["code"] = FhirNodes.Concept(ClinicIg.Standard.Loinc, "19872-1", null, "FVC measured/predicted"),
             ["valueQuantity"] = FhirNodes.Quantity(percent.Value, "%", "%"),
         });
+        return draft;
     }
 
     private static void Edss(MappingContext context, string milestone, string when)

@@ -10,7 +10,7 @@ namespace FhirGateway.Mapping.Mappers;
 /// <summary>
 /// One MSC infusion as an msc-infusion Procedure: route, product lot, dose in 10^6 cells/kg, number in the series,
 /// when, status, the care plan it belongs to and, for intrathecal delivery, the recorded safety review and its outcome
-/// (required, and only an approved review allows it).
+/// (required, and only an approved review allows it); and the adverse events seen after it (<see cref="AdverseEvents"/>).
 /// </summary>
 internal sealed class InfusionMapper : IKindMapper
 {
@@ -18,6 +18,9 @@ internal sealed class InfusionMapper : IKindMapper
     private static readonly string[] ReviewOutcomes = ["approved", "not-approved"];
 
     public string Kind => RecordKinds.Infusion;
+
+    /// <summary>The msc-infusion Procedure of an infusion record.</summary>
+    public static ResourceKey KeyFor(string recordId) => new("Procedure", new BusinessIdentifier(ClinicIg.Systems.Infusion, recordId));
 
     public void Map(MappingContext context)
     {
@@ -34,6 +37,10 @@ internal sealed class InfusionMapper : IKindMapper
         var reviewOutcome = r.Code("safetyReviewOutcome", false, ReviewOutcomes);
         var performer = Parties.Read(r, "performer", false);
         var note = r.String("note", false);
+        var events = r.Objects("adverseEvents", false, 1).Select(e => (Fields: e, Facts: AdverseEvents.Read(e))).ToList();
+        if (performedAt is not null)
+            foreach (var (fields, facts) in events)
+                if (facts is not null) AdverseEvents.CheckAfter(fields, facts, performedAt.Value);
         if (route == Routes.Intrathecal && reviewId is null && !r.Has("safetyReviewId"))
             context.Issues.Add(IssueCatalogue.RecordSafetyReviewMissing.At("safetyReviewId", "safetyReviewId"));
         else if (route == Routes.Intrathecal && reviewId is not null && reviewOutcome != "approved" && !r.Has("safetyReviewOutcome"))
@@ -44,7 +51,7 @@ internal sealed class InfusionMapper : IKindMapper
             r.Report(IssueCatalogue.RecordInconsistent, "endedAt", r.PathOf("endedAt"), "is before performedAt");
         if (context.HasErrors || performedAt is null || route is null || lot is null || dose is null || status is null) return;
 
-        var draft = context.Add(new ResourceDraft(new ResourceKey("Procedure", new BusinessIdentifier(ClinicIg.Systems.Infusion, context.Envelope.RecordId)), "msc-infusion"));
+        var draft = context.Add(new ResourceDraft(KeyFor(context.Envelope.RecordId), "msc-infusion"));
         var who = performer is null ? context.RecordedBy : Parties.Practitioner(performer.Value.Id, performer.Value.Name);
         draft.Narrate(new Narrative().Title($"MSC infusion{(number is null ? "" : $" {number}")} ({route}), {status}")
             .Row("When", endedAt is null ? performedAt.Value.Text : $"{performedAt.Value.Text} to {endedAt.Value.Text}")
@@ -75,5 +82,7 @@ internal sealed class InfusionMapper : IKindMapper
         else draft["performedPeriod"] = FhirNodes.Period(performedAt.Value.Text, endedAt.Value.Text);
         if (who is not null) draft["performer"] = FhirNodes.Array(new JsonObject { ["actor"] = who.DeepClone() });
         if (note is not null) draft["note"] = FhirNodes.Array(FhirNodes.Annotation(note));
+        for (var i = 0; i < events.Count; i++)
+            if (events[i].Facts is { } facts) AdverseEvents.Add(context, $"adverse-event-{i + 1}", facts, draft.Key, lot);
     }
 }

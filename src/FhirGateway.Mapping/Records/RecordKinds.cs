@@ -9,9 +9,10 @@ public static class RecordKinds
     public const string Infusion = "infusion";
     public const string CarePlanUpdate = "care-plan-update";
     public const string Consent = "consent";
+    public const string AdverseEvent = "adverse-event";
 
     public static readonly IReadOnlyList<string> All =
-        [Assessment, BiomarkerPanel, ProductRelease, Infusion, CarePlanUpdate, Consent];
+        [Assessment, BiomarkerPanel, ProductRelease, Infusion, CarePlanUpdate, Consent, AdverseEvent];
 
     public static bool IsKnown(string kind) => All.Contains(kind, StringComparer.Ordinal);
 }

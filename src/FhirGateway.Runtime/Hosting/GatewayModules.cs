@@ -41,6 +41,7 @@ public static class GatewayModules
         builder.Services.TryAddSingleton<IPartnerStateStore>(sp => sp.GetRequiredService<IGatewayStore>() as IPartnerStateStore
             ?? throw new InvalidOperationException("The gateway store does not keep partner state (IPartnerStateStore)."));
         builder.Services.TryAddSingleton<LedgerCheckpoints>();
+        builder.Services.TryAddSingleton<LedgerAudit>();
         builder.Services.TryAddSingleton<LogRecordKeys>();
         builder.Services.AddHttpClient(LedgerCheckpoints.SinkClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHostedService<StoreInitializer>();

@@ -11,7 +11,8 @@ namespace FhirGateway.Runtime.Pipeline;
 /// The facts a mapped infusion states, checked against what the gateway already routed: its lot was released
 /// (post-thaw viability &gt; 90%, identity ≥ 95%) and had not expired at the infusion; its number lies within its
 /// care plan's series for that route and its dose within the plan's dose(s); an intrathecal infusion's safety review
-/// was approved. Each failure is an issue naming the record it was checked against; the pipeline parks the record.
+/// was approved; and what <see cref="OutcomeChecks"/> checks (an adverse event's suspects, a follow-up's baseline). Each
+/// failure is an issue naming the record it was checked against; the pipeline parks the record.
 /// Thread-safe.
 /// </summary>
 public sealed class CrossRecordChecks(IPipelineStore store)
@@ -34,6 +35,7 @@ public sealed class CrossRecordChecks(IPipelineStore store)
             await PlanAsync(facts, issues, cancellationToken);
             await ReviewAsync(facts, issues, cancellationToken);
         }
+        if (_reader is not null) await new OutcomeChecks(_reader).CheckAsync(record, issues, cancellationToken);
         return issues;
     }
 
@@ -92,8 +94,8 @@ public sealed class CrossRecordChecks(IPipelineStore store)
     private static decimal? Percent(StoredRecordResources release, string profile) =>
         release.Resources.FirstOrDefault(r => r.Profile == ClinicIg.Profile(profile)) is { } o ? Json(o)["valueQuantity"]?["value"]?.GetValue<decimal>() : null;
 
-    private static JsonObject? Extension(JsonObject element, string id) =>
-        (element["extension"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(e => e["url"]?.GetValue<string>() == ClinicIg.Extension(id));
+    internal static JsonObject? Extension(JsonObject? element, string id) =>
+        (element?["extension"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(e => e["url"]?.GetValue<string>() == ClinicIg.Extension(id));
 
     private static JsonObject Json(StoredResource resource) => JsonNode.Parse(resource.Json.Span)!.AsObject();
 

@@ -36,7 +36,7 @@ internal static class ConsoleHtml
         var html = new StringBuilder(body.Length + 2048);
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
             .Append(Encode(title)).Append(" – FhirGateway</title><style>").Append(Style).Append("</style></head><body><header>")
-            .Append("<span>FhirGateway</span><a href=\"/console/records\">Records</a><a href=\"/console/status\">Partners &amp; ledger</a>");
+            .Append("<span>FhirGateway</span><a href=\"/console/records\">Records</a><a href=\"/console/inbound\">Inbound</a><a href=\"/console/status\">Partners &amp; ledger</a>");
         if (context.User.Identity?.IsAuthenticated == true)
         {
             var role = context.User.IsInRole(AccessRoles.Operator) ? AccessRoles.Operator : AccessRoles.Auditor;

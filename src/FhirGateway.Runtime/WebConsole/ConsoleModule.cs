@@ -35,7 +35,6 @@ public static class ConsoleModule
     public static IHostApplicationBuilder AddOperatorConsole(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton<LedgerStatus>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "fhirgw.af";
@@ -86,7 +85,7 @@ public static class ConsoleModule
         var console = app.MapGroup("/console").ExcludeFromDescription();
         console.MapGet("/sign-in", SignInPage.ShowAsync).AllowAnonymous();
         console.MapPost("/sign-in", SignInPage.SignInAsync).AllowAnonymous();
-        console.MapPost("/sign-out", (Delegate)(Func<HttpContext, Task<IResult>>)SignInPage.SignOutAsync).RequireAuthorization(ReadPolicy);
+        console.MapPost("/sign-out", SignInPage.SignOutAsync).RequireAuthorization(ReadPolicy);
         console.MapGet("", () => Results.Redirect("/console/records")).RequireAuthorization(ReadPolicy);
         console.MapGet("/records", RecordsPage.ShowAsync).RequireAuthorization(ReadPolicy);
         console.MapPost("/records", RecordsPage.FilterAsync).RequireAuthorization(ReadPolicy);
@@ -95,6 +94,7 @@ public static class ConsoleModule
         console.MapPost("/records/{key}/release", RecordDetailPage.ReleaseAsync).RequireAuthorization(OperatePolicy);
         console.MapGet("/status", StatusPage.ShowAsync).RequireAuthorization(ReadPolicy);
         console.MapPost("/status/verify", StatusPage.VerifyAsync).RequireAuthorization(ReadPolicy);
+        console.MapGet("/inbound", InboundPage.ShowAsync).RequireAuthorization(ReadPolicy);
         return app;
     }
 

@@ -36,7 +36,8 @@ internal static class RecordDetailPage
                 ConsoleHtml.Encode(d.PartnerId), ConsoleHtml.State(d.Status), d.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ConsoleHtml.Time(d.NextAttemptAt), ConsoleHtml.Encode(d.HoldReason), ConsoleHtml.Encode(d.LastStatus), ConsoleHtml.Encode(d.LastFailure),
                 operate && d.Status == DeliveryStates.Held
-                    ? ConsoleHtml.Button(context, $"/console/records/{Uri.EscapeDataString(s.RecordKey)}/release", "Release (check consent again)", ("partner", d.PartnerId))
+                    ? ConsoleHtml.Button(context, $"/console/records/{Uri.EscapeDataString(s.RecordKey)}/release", "Release this patient's held records for this partner", ("partner", d.PartnerId))
+                        + "<br><span class=\"note\">consent is checked again when they are sent: without consent in force they are held again</span>"
                     : "",
             })));
         foreach (var d in s.Deliveries.Where(d => d.Status == DeliveryStates.Parked && d.OperationOutcome is not null))
@@ -86,8 +87,7 @@ internal static class RecordDetailPage
     }
 
     private static Task NoteAsync(HttpContext context, ILedgerStore ledger, RecordDetail record, string what) =>
-        ledger.AppendLedgerAsync([new LedgerDraft(LedgerSteps.Console, record.Status.RecordKey, record.PatientId) { Detail = $"{what} by {ConsoleModule.Actor(context)}" }],
-            context.RequestAborted);
+        ConsoleLedger.NoteAsync(context, ledger, record.Status.RecordKey, record.PatientId, what);
 
     /// <summary>An OperationOutcome as a table of its issues: severity, code, text, where.</summary>
     private static string Issues(string? outcome)

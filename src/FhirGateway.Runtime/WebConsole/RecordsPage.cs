@@ -14,20 +14,21 @@ namespace FhirGateway.Runtime.WebConsole;
 /// </summary>
 internal static class RecordsPage
 {
-    public static Task<IResult> ShowAsync(HttpContext context, IRecordQueries store, PartnerDirectory partners) =>
-        RenderAsync(context, store, partners, _ => null, []);
+    public static Task<IResult> ShowAsync(HttpContext context, IRecordQueries store, ILedgerStore ledger, PartnerDirectory partners) =>
+        RenderAsync(context, store, ledger, partners, _ => null, []);
 
-    public static async Task<IResult> FilterAsync(HttpContext context, IRecordQueries store, PartnerDirectory partners)
+    public static async Task<IResult> FilterAsync(HttpContext context, IRecordQueries store, ILedgerStore ledger, PartnerDirectory partners)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return ConsoleHtml.Forbidden(context, "The form expired; reload the page.");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        return await RenderAsync(context, store, partners, name => form[name].ToString(), []);
+        return await RenderAsync(context, store, ledger, partners, name => form[name].ToString(), []);
     }
 
-    private static async Task<IResult> RenderAsync(HttpContext context, IRecordQueries store, PartnerDirectory partners, Func<string, string?> value, List<string> errors)
+    private static async Task<IResult> RenderAsync(HttpContext context, IRecordQueries store, ILedgerStore ledger, PartnerDirectory partners, Func<string, string?> value, List<string> errors)
     {
         var query = RecordQueryParser.Parse(value, errors);
         var page = errors.Count == 0 ? await store.ListRecordsAsync(query, context.RequestAborted) : new RecordPage([], null);
+        if (errors.Count == 0) await ConsoleLedger.NoteAsync(context, ledger, ConsoleLedger.SessionKey, query.PatientId, $"records listed ({Filters(value)})");
         var body = new StringBuilder();
         body.Append(Filters(context, value, partners));
         foreach (var e in errors) body.Append("<p class=\"error\">").Append(ConsoleHtml.Encode(e)).Append("</p>");
@@ -47,6 +48,14 @@ internal static class RecordsPage
             body.Append("<p>").Append(ConsoleHtml.Button(context, "/console/records", "Next page", fields)).Append("</p>");
         }
         return ConsoleHtml.Page(context, "Records", body.ToString());
+    }
+
+    /// <summary>The filters of a listing for its ledger entry (the patient is the entry's patient, not part of its detail).</summary>
+    private static string Filters(Func<string, string?> value)
+    {
+        var given = RecordQueryParser.Names.Where(n => n != "patient" && !string.IsNullOrWhiteSpace(value(n))).Select(n => $"{n}={value(n)!.Trim()}").ToList();
+        if (!string.IsNullOrWhiteSpace(value("patient"))) given.Insert(0, "one patient");
+        return given.Count == 0 ? "newest, no filter" : string.Join(", ", given);
     }
 
     private static string Filters(HttpContext context, Func<string, string?> value, PartnerDirectory partners)

@@ -1,5 +1,6 @@
 using FhirGateway.Runtime.Hosting;
 using FhirGateway.Runtime.Intake;
+using FhirGateway.Runtime.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ internal static class SignInPage
 {
     public static IResult ShowAsync(HttpContext context, string? returnUrl) => Form(context, returnUrl, null);
 
-    public static async Task<IResult> SignInAsync(HttpContext context, IOptions<GatewayOptions> options)
+    public static async Task<IResult> SignInAsync(HttpContext context, IOptions<GatewayOptions> options, ILedgerStore store)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return Form(context, null, "The form expired; sign in again.", StatusCodes.Status400BadRequest);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -19,12 +20,14 @@ internal static class SignInPage
         var returnUrl = form["returnUrl"].ToString();
         if (holder is null) return Form(context, returnUrl, "That key is not accepted.", StatusCodes.Status401Unauthorized);
         await context.SignInAsync(ConsoleModule.CookieScheme, IntakeAuthenticationHandler.Principal(holder, "console", ConsoleModule.CookieScheme));
+        await ConsoleLedger.NoteAsync(context, store, ConsoleLedger.SessionKey, null, "signed in", $"{holder.Name} ({holder.Role})");
         return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/console/records");
     }
 
-    public static async Task<IResult> SignOutAsync(HttpContext context)
+    public static async Task<IResult> SignOutAsync(HttpContext context, ILedgerStore store)
     {
         if (!await ConsoleModule.IsFormGenuineAsync(context)) return ConsoleHtml.Forbidden(context, "The form expired; reload the page.");
+        await ConsoleLedger.NoteAsync(context, store, ConsoleLedger.SessionKey, null, "signed out");
         await context.SignOutAsync(ConsoleModule.CookieScheme);
         return Results.Redirect("/console/sign-in");
     }

@@ -41,6 +41,11 @@ internal sealed class ValidationRun
     /// <summary>Where the reader found content it could not read, so that its absence from the tree is not reported again.</summary>
     public UnreadableContent Unreadable { get; init; } = UnreadableContent.None;
 
+    /// <summary>Told the number of resources validated so far each time one is done (the root, a Bundle entry, a contained resource); null for none.</summary>
+    public IProgress<int>? Progress { get; init; }
+
+    private int _resourcesDone;
+
     /// <summary>The resource whose structure (type or profile) is being validated: <c>%resource</c> for the invariants met on the way.</summary>
     public ElementNode? CurrentResource { get; private set; }
 
@@ -84,6 +89,7 @@ internal sealed class ValidationRun
         finally
         {
             CurrentResource = outer;
+            Progress?.Report(++_resourcesDone);
         }
     }
 

@@ -33,12 +33,9 @@ internal static class AuditLedgerCommands
             using var host = await GatewayCli.ToolsAsync("audit verify", location(result), stderr, cancellationToken, existingData: true);
             if (host is null) return CliApp.ExitUsage;
             await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
-            var store = host.Services.GetRequiredService<ILedgerStore>();
-            var keys = host.Services.GetRequiredService<LedgerKeyRing>();
-            var dataFolder = host.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder;
-            var (checkpoints, problems) = ReadCheckpoints(LedgerCheckpoint.PathIn(dataFolder), extra);
-            var v = await LedgerVerifier.VerifyAsync(store.ReadLedgerAsync(cancellationToken), keys, checkpoints, cancellationToken);
-            return await ReportAsync(v, keys, problems, stdout, cancellationToken);
+            var audit = host.Services.GetRequiredService<LedgerAudit>();
+            var found = await audit.VerifyAsync(extra is null ? [] : [extra], cancellationToken);
+            return await ReportAsync(found.Verification, audit.Keys, found.CheckpointFileProblems, stdout, cancellationToken);
         });
         return command;
     }
@@ -53,8 +50,8 @@ internal static class AuditLedgerCommands
             var stderr = result.InvocationConfiguration.Error;
             using var host = await GatewayCli.ToolsAsync("audit export", location(result), stderr, cancellationToken, existingData: true);
             if (host is null) return CliApp.ExitUsage;
-            await host.Services.GetRequiredService<IGatewayStore>().InitializeAsync(cancellationToken);
-            var store = host.Services.GetRequiredService<ILedgerStore>();
+            var store = host.Services.GetRequiredService<IGatewayStore>();
+            await store.InitializeAsync(cancellationToken);
             var writer = host.Services.GetRequiredService<LedgerCheckpoints>();
             await writer.WriteAsync(cancellationToken);
             var (checkpoints, _) = LedgerCheckpoint.ReadFile(writer.FilePath);
@@ -75,20 +72,7 @@ internal static class AuditLedgerCommands
         return command;
     }
 
-    private static (List<LedgerCheckpoint>, List<string>) ReadCheckpoints(params string?[] files)
-    {
-        var checkpoints = new List<LedgerCheckpoint>();
-        var problems = new List<string>();
-        foreach (var file in files.OfType<string>())
-        {
-            var (found, bad) = LedgerCheckpoint.ReadFile(file);
-            checkpoints.AddRange(found);
-            problems.AddRange(bad);
-        }
-        return (checkpoints, problems);
-    }
-
-    private static async Task<int> ReportAsync(LedgerVerification v, LedgerKeyRing keys, List<string> problems, TextWriter stdout, CancellationToken cancellationToken)
+    private static async Task<int> ReportAsync(LedgerVerification v, LedgerKeyRing keys, IReadOnlyList<string> problems, TextWriter stdout, CancellationToken cancellationToken)
     {
         async Task Line(string text) => await stdout.WriteLineAsync(text.AsMemory(), cancellationToken);
         if (v.BrokenSeq is not null)

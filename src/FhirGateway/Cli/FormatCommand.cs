@@ -24,12 +24,14 @@ internal static class FormatCommand
         var check = new Option<bool>("--check") { Description = "Only read and report issues; write no resources." };
         var json = new Option<bool>("--json") { Description = "Report the issues as a FHIR OperationOutcome on stdout." };
         var minimum = SeverityFilter.Option();
-        var command = new Command("format", "Read FHIR resources (JSON or XML) and write them back pretty-printed in definition order, or convert them (--to).") { files, to, outDir, check, json, minimum };
+        var progress = ProgressReporter.Option();
+        var command = new Command("format", "Read FHIR resources (JSON or XML) and write them back pretty-printed in definition order, or convert them (--to).") { files, to, outDir, check, json, minimum, progress };
         command.SetAction((result, cancellationToken) =>
         {
             var run = new FormatRun(typeModel, stdout, stderr)
             {
                 MinSeverity = result.GetValue(minimum),
+                Progress = ProgressReporter.Create(result.GetValue(progress), stderr, "format"),
                 OutDir = result.GetValue(outDir),
                 Check = result.GetValue(check),
                 Json = result.GetValue(json),
@@ -47,6 +49,7 @@ internal static class FormatCommand
         public bool Json { get; init; }
         public string? MinSeverity { get; init; }
         public FhirFormat? To { get; init; }
+        public required ProgressReporter Progress { get; init; }
 
         public async Task<int> RunAsync(string[] files, CancellationToken cancellationToken)
         {
@@ -78,15 +81,18 @@ internal static class FormatCommand
                     failedIo = true;
                     continue;
                 }
-                await SeverityFilter.ProgressAsync(stderr, "format", file, bytes.Length, "reading", cancellationToken);
+                var started = TimeProvider.System.GetTimestamp();
+                Progress.Step(file, bytes.Length, "reading");
                 var parsed = parser.Parse(bytes, file);
-                await SeverityFilter.ProgressAsync(stderr, "format", file, bytes.Length, "read; writing", cancellationToken);
+                Progress.Clear();
                 var shown = parsed.Issues.Where(i => SeverityFilter.Shows(i, MinSeverity)).ToList();
                 allIssues.AddRange(shown);
                 failedIssues |= parsed.Issues.Any(i => i.IsError);
                 if (!Json)
                     foreach (var issue in shown) await stderr.WriteLineAsync(issue.ToString().AsMemory(), cancellationToken);
+                if (!Check) Progress.Step(file, bytes.Length, $"read in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s; writing");
                 failedIo |= !await WriteAsync(writer, file, parsed, allIssues, cancellationToken);
+                Progress.Clear();
             }
             if (Json) await stdout.WriteLineAsync(OperationOutcomeWriter.ToJson(allIssues).AsMemory(), cancellationToken);
             if (failedIo) return CliApp.ExitUsage;

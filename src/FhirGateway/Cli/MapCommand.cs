@@ -22,7 +22,7 @@ internal static class MapCommand
 {
     public static Command Create()
     {
-        var record = new Argument<FileInfo>("record") { Description = "A clinic record (JSON) of any kind: assessment, biomarker-panel, product-release, infusion, care-plan-update, consent." };
+        var record = new Argument<FileInfo>("record") { Description = $"A clinic record (JSON) of any kind: {string.Join(", ", FhirGateway.Mapping.Records.RecordKinds.All)}." };
         var validate = new Option<bool>("--validate") { Description = "Check every mapped resource against the clinic profile it claims." };
         var json = new Option<bool>("--json") { Description = "Report the issues as one FHIR OperationOutcome on stderr." };
         var format = new Option<string>("--format") { Description = "The Bundle's format: json (default) or xml.", DefaultValueFactory = _ => "json" };

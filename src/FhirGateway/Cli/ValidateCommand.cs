@@ -25,8 +25,6 @@ namespace FhirGateway.Cli;
 /// </summary>
 internal static class ValidateCommand
 {
-    private const int ProgressFrom = 20;
-
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = "FHIR JSON or XML files, or folders of them, to validate." };
@@ -40,7 +38,8 @@ internal static class ValidateCommand
         var xml = new Option<bool>("--xml") { Description = "As --json, in FHIR XML." };
         var policies = new ValidatePolicyOptions();
         var minimum = SeverityFilter.Option();
-        var command = new Command("validate", "Validate FHIR resources (JSON or XML) against R4 core, the clinic IG and any profiles.") { paths, profile, igs, json, xml, minimum };
+        var progress = ProgressReporter.Option();
+        var command = new Command("validate", "Validate FHIR resources (JSON or XML) against R4 core, the clinic IG and any profiles.") { paths, profile, igs, json, xml, minimum, progress };
         policies.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
@@ -48,6 +47,7 @@ internal static class ValidateCommand
             var run = new ValidateRun(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, format, result.GetValue(profile), policies.Read(result))
             {
                 MinSeverity = result.GetValue(minimum),
+                Progress = ProgressReporter.Create(result.GetValue(progress), result.InvocationConfiguration.Error, "validate"),
             };
             return run.RunAsync(result.GetValue(paths) ?? [], result.GetValue(igs) ?? [], cancellationToken);
         });
@@ -65,6 +65,8 @@ internal static class ValidateCommand
         private TextWriter Report => Structured ? stderr : stdout;
 
         public string? MinSeverity { get; init; }
+
+        public required ProgressReporter Progress { get; init; }
 
         public async Task<int> RunAsync(string[] paths, string[] igs, CancellationToken cancellationToken)
         {
@@ -99,15 +101,16 @@ internal static class ValidateCommand
             foreach (var file in files)
             {
                 var result = await ValidateFileAsync(validator, file, cancellationToken);
+                Progress.Clear();
                 if (result is null) ioFailed = true;
                 else
                 {
                     results.Add(result);
                     await ReportFileAsync(result, cancellationToken);
                 }
-                if (files.Count >= ProgressFrom && (results.Count % 25 == 0 || results.Count == files.Count))
-                    await stderr.WriteLineAsync($"validate: {results.Count}/{files.Count} files, {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s".AsMemory(), cancellationToken);
+                Progress.Files(results.Count, files.Count, TimeProvider.System.GetElapsedTime(started));
             }
+            Progress.Clear();
             await ReportTotalsAsync(results, cancellationToken);
             if (Structured)
             {
@@ -133,13 +136,11 @@ internal static class ValidateCommand
             try
             {
                 var started = TimeProvider.System.GetTimestamp();
-                await SeverityFilter.ProgressAsync(stderr, "validate", file, bytes.Length, "reading", cancellationToken);
+                Progress.Step(file, bytes.Length, "reading");
                 var parsed = validator.Parse(bytes, file);
                 var resources = 1 + CountEntries(parsed);
-                await SeverityFilter.ProgressAsync(stderr, "validate", file, bytes.Length,
-                    $"read in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s; validating {resources} resources", cancellationToken);
-                var result = validator.Validate(parsed, _profile is null ? null : [_profile], cancellationToken);
-                await SeverityFilter.ProgressAsync(stderr, "validate", file, bytes.Length, $"validated in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s", cancellationToken);
+                Progress.Step(file, bytes.Length, $"read in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s; validating {resources:N0} resources");
+                var result = validator.Validate(parsed, _profile is null ? null : [_profile], Progress.Resources(file, bytes.Length, resources), cancellationToken);
                 return new FileResult(file, result with { Issues = IssueLimit.Apply(result.Issues) }, resources);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -47,6 +47,17 @@ public sealed class UserErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_resource_of_another_type_given_to_snapshot_is_named_for_what_it_is()
+    {
+        var file = Path.Combine(_folder.Path, "patient.json");
+        await File.WriteAllTextAsync(file, "{\"resourceType\":\"Patient\",\"id\":\"p1\"}");
+        var (exit, _, errors) = await CliRun.Run("snapshot", file);
+        Assert.Equal(CliApp.ExitUsage, exit);
+        Assert.Contains("it is a Patient, not a StructureDefinition", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("has no url", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Min_severity_error_prints_only_errors_while_the_totals_count_every_issue()
     {
         var invalid = CliRun.Repo("profiles", "examples", "invalid");

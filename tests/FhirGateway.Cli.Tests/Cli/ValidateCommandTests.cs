@@ -119,12 +119,15 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Long_runs_print_progress_on_stderr()
+    public async Task Long_runs_print_progress_on_stderr_when_asked_and_nothing_when_stderr_is_not_a_terminal()
     {
         for (var i = 0; i < 25; i++) Valid($"many/p{i:D2}.json");
-        var (exit, _, errors) = await CliRun.Run("validate", Path.Combine(_folder, "many"));
+        var (exit, output, errors) = await CliRun.Run("validate", "--progress", "always", Path.Combine(_folder, "many"));
         Assert.Equal(CliApp.ExitOk, exit);
         Assert.Contains("validate: 25/25 files", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("25/25", output, StringComparison.Ordinal);
+        var (_, _, quiet) = await CliRun.Run("validate", Path.Combine(_folder, "many"));
+        Assert.DoesNotContain("files,", quiet, StringComparison.Ordinal);
     }
 
     private static string? FileOf(JsonElement outcome) =>

@@ -21,13 +21,18 @@ public sealed class SeedMappingTests
     }
 
     [Fact]
-    public void Both_patients_go_through_every_kind_of_record()
+    public void Both_patients_go_through_every_kind_of_programme_record_and_the_seeds_hold_every_kind()
     {
+        var programme = FhirGateway.Mapping.Records.RecordKinds.All.Except([FhirGateway.Mapping.Records.RecordKinds.AdverseEvent]).ToHashSet();
+        var all = new HashSet<string>();
         foreach (var patient in new[] { "als/", "ms/" })
         {
             var kinds = RepoFiles.GoodSeeds().Where(s => s.StartsWith(patient, StringComparison.Ordinal))
                 .Select(s => Mapper.Map(RepoFiles.Seed(s)).Envelope!.Kind).ToHashSet();
-            Assert.Equal(FhirGateway.Mapping.Records.RecordKinds.All.ToHashSet(), kinds);
+            Assert.Superset(programme, kinds);
+            all.UnionWith(kinds);
         }
+        // An adverse event is not a step of the programme: only the ALS patient had one (the fever after infusion 3).
+        Assert.Equal(FhirGateway.Mapping.Records.RecordKinds.All.ToHashSet(), all);
     }
 }

@@ -73,11 +73,14 @@ internal static class ContractRuleWalker
         return node as JsonObject;
     }
 
-    /// <summary>The object at a path, made (as an empty object or a one-item array) where the seed has none.</summary>
-    private static JsonNode? Ensure(JsonNode root, List<string> at)
+    /// <summary>
+    /// The object at the first <paramref name="depth"/> segments of a path (all by default), made (as an empty object
+    /// or an array, as the next segment of the whole path asks) where the seed has none.
+    /// </summary>
+    private static JsonNode? Ensure(JsonNode root, List<string> at, int depth = -1)
     {
         var node = root;
-        for (var i = 0; i < at.Count; i++)
+        for (var i = 0; i < (depth < 0 ? at.Count : depth); i++)
         {
             var nextIsIndex = i + 1 < at.Count && int.TryParse(at[i + 1], out _);
             if (node is JsonArray array)
@@ -97,7 +100,7 @@ internal static class ContractRuleWalker
 
     private static void Set(JsonNode root, List<string> at, JsonNode value)
     {
-        var parent = Ensure(root, at[..^1])!;
+        var parent = Ensure(root, at, at.Count - 1)!;
         if (parent is JsonArray array)
         {
             if (array.Count == 0) array.Add(value);

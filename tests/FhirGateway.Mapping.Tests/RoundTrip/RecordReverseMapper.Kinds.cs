@@ -49,6 +49,7 @@ internal static partial class RecordReverseMapper
         if (Extension(p, "safety-review-outcome") is { } outcome) o["safetyReviewOutcome"] = Code(outcome["valueCodeableConcept"]);
         o["performer"] = Party(p["performer"]![0]!["actor"]);
         if (p["note"] is JsonArray note) o["note"] = Str(note[0]!["text"]);
+        AdverseEvents(r, o);
         return o;
     }
 

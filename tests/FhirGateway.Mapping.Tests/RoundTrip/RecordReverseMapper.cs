@@ -34,6 +34,7 @@ internal static partial class RecordReverseMapper
             RecordKinds.Infusion => Infusion(r),
             RecordKinds.CarePlanUpdate => CarePlan(r),
             RecordKinds.Consent => Consent(r),
+            RecordKinds.AdverseEvent => AdverseEvent(r),
             _ => throw new InvalidOperationException(kind),
         };
         foreach (var (name, value) in body.ToList())
@@ -70,6 +71,7 @@ internal static partial class RecordReverseMapper
         var observations = r.All("alsfrs-r").Concat(r.All("fvc")).Concat(r.All("edss")).Concat(r.All("neuro-exam")).Concat(r.All("ms-relapse-history")).ToList();
         o["milestone"] = Code(Extension(observations[0], "programme-milestone")!["valueCodeableConcept"]);
         o["performedAt"] = Str(observations[0]["effectiveDateTime"]);
+        Baseline(r, o);
         if (r.Maybe("clinic-diagnosis") is { } condition)
         {
             var d = new JsonObject { ["condition"] = Code(condition["code"]) == "86044005" ? "als" : "ms" };

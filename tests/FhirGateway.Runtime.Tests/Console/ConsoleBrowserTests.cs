@@ -10,7 +10,7 @@ namespace FhirGateway.Runtime.Tests.Console;
 /// </summary>
 public sealed class ConsoleBrowserTests : GatewayTestBase
 {
-    private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "console-screenshots");
+    private static readonly string Shots = ConsoleSignIn.Shots;
 
     [ChromiumFact]
     public async Task An_operator_signs_in_filters_to_parked_replays_the_record_and_sees_it_delivered()
@@ -25,13 +25,8 @@ public sealed class ConsoleBrowserTests : GatewayTestBase
         var site = Gateway.Http.BaseAddress!;
 
         await using var browser = await Chromium.StartAsync();
-        await browser.GoAsync(new Uri(site, "/console"));
-        Assert.Contains("Sign in", await browser.TextAsync(), StringComparison.Ordinal);
-        await browser.ScreenshotAsync(Path.Combine(Shots, "1-sign-in.png"));
-        await browser.EvalAsync($"document.getElementById('key').value = '{GatewayFixture.ApiKey}'");
-        await browser.ClickAndWaitAsync("#sign-in");
+        await ConsoleSignIn.SignInAsync(browser, site, GatewayFixture.ApiKey, "1-sign-in.png");
         Assert.Contains("Records", await browser.TextAsync(), StringComparison.Ordinal);
-        Assert.Equal(new Uri(site, "/console/records").ToString(), (await browser.EvalAsync("location.href"))!.GetValue<string>());
 
         await browser.EvalAsync("document.getElementById('filter-state').value = 'parked'");
         await browser.ClickAndWaitAsync("#apply-filters");

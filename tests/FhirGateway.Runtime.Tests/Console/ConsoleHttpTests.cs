@@ -55,6 +55,26 @@ public sealed class ConsoleHttpTests : GatewayTestBase
     }
 
     [Fact]
+    public async Task An_operator_releases_a_held_record_which_is_ledgered_and_held_again_without_consent()
+    {
+        await Gateway.SubmitAsync(Records.Bytes("r1", "p1"));
+        await Gateway.WaitForAsync(s => s.DeliveriesHeld == 1, "r1 held: no consent");
+        using var page = await SendAsync(HttpMethod.Get, "/console/records/r1%401", GatewayFixture.ApiKey);
+        Assert.Contains("Release this patient&#x27;s held records for this partner", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var refused = await SendAsync(HttpMethod.Post, "/console/records/r1%401/release", AuditorKey, new FormUrlEncodedContent([new("partner", GatewayFixture.PartnerId)]));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        using var released = await SendAsync(HttpMethod.Post, "/console/records/r1%401/release", GatewayFixture.ApiKey, new FormUrlEncodedContent([new("partner", GatewayFixture.PartnerId)]));
+
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+        Assert.Equal("/console/records/r1%401", released.RequestMessage!.RequestUri!.AbsolutePath); // back on the record's page
+        var trace = await Gateway.Store.TraceAsync("r1@1", null, None);
+        Assert.Contains(trace, e => e.Step == "released" && e.Draft.Detail!.StartsWith("released in the console by api-key-0 (operator)", StringComparison.Ordinal));
+        await Gateway.WaitForAsync(s => s.DeliveriesHeld == 1, "held again: the consent gate ran again");
+        Assert.Equal(2, (await Gateway.Store.TraceAsync("r1@1", null, None)).Count(e => e.Step == "held"));
+    }
+
+    [Fact]
     public async Task An_auditor_key_may_read_records_but_not_send_them()
     {
         using var send = new HttpRequestMessage(HttpMethod.Post, "/records") { Content = new ByteArrayContent(Records.Bytes("r1", "p1")) };

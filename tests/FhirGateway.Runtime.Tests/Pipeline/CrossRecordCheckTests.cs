@@ -1,9 +1,4 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using FhirGateway.Mapping;
-using FhirGateway.Runtime.Ledger;
-using FhirGateway.Runtime.Pipeline;
-using FhirGateway.Runtime.Store;
 using FhirGateway.Runtime.Tests.Support;
 
 namespace FhirGateway.Runtime.Tests.Pipeline;
@@ -12,49 +7,17 @@ namespace FhirGateway.Runtime.Tests.Pipeline;
 public sealed class CrossRecordCheckTests : IAsyncLifetime
 {
     private readonly StoreFixture _store = new();
-    private static readonly RecordMapper Mapper = new();
 
     public Task InitializeAsync() => _store.InitializeAsync();
 
     public Task DisposeAsync() => _store.DisposeAsync();
 
-    private static JsonNode Seed(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FhirGateway.sln"))) return JsonNode.Parse(File.ReadAllText(Path.Combine(dir.FullName, "seeds", "ms", name)))!;
-        throw new InvalidOperationException("no repository root");
-    }
-
-    private static MappedRecord Map(JsonNode record)
-    {
-        var mapping = Mapper.Map(Encoding.UTF8.GetBytes(record.ToJsonString()));
-        Assert.True(mapping.Success, string.Join("; ", mapping.Issues));
-        return mapping.Record!;
-    }
-
-    /// <summary>Stores a record and routes its mapped resources, as the pipeline does.</summary>
-    private async Task RouteAsync(string seed)
-    {
-        var json = Seed(seed);
-        var bytes = Encoding.UTF8.GetBytes(json.ToJsonString());
-        var record = Map(json);
-        await _store.Store.AcceptAsync(new RecordSubmission(record.Envelope, bytes, "test"), CancellationToken.None);
-        var claimed = await _store.Store.ClaimRecordAsync("pipeline", TimeSpan.FromMinutes(1), CancellationToken.None);
-        Assert.True(await _store.Store.RouteRecordAsync(new RecordRouting(record, "1", []), "pipeline",
-            [new LedgerDraft(LedgerSteps.Mapped, claimed!.Envelope.Key, record.Envelope.PatientId)], CancellationToken.None));
-    }
-
-    private async Task<List<string>> CheckAsync(string seed, Action<JsonNode>? change = null)
-    {
-        var json = Seed(seed);
-        change?.Invoke(json);
-        var issues = await new CrossRecordChecks(_store.Store).CheckAsync(Map(json), CancellationToken.None);
-        return issues.Where(i => i.IsError).Select(i => $"{i.Code}: {i.Message}").ToList();
-    }
+    private async Task<List<string>> CheckAsync(string seed, Action<JsonNode>? change = null) =>
+        (await RoutedSeeds.CheckAsync(_store, "ms/" + seed, change)).Select(i => $"{i.Code}: {i.Message}").ToList();
 
     private async Task RouteProgrammeAsync()
     {
-        foreach (var seed in new[] { "05-product-release.json", "03-care-plan.json", "06-care-plan-change.json" }) await RouteAsync(seed);
+        foreach (var seed in new[] { "05-product-release.json", "03-care-plan.json", "06-care-plan-change.json" }) await RoutedSeeds.RouteAsync(_store, "ms/" + seed);
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public static partial class ConformanceJsonReader
     {
         try
         {
+            if (ResourceType(json) is { } type && type != kind.ToString())
+                throw new DefinitionFormatException($"it is a {type}, not a {kind}");
             var r = new Utf8JsonReader(json, Options);
             return kind switch
             {
@@ -31,6 +33,20 @@ public static partial class ConformanceJsonReader
             var property = e is DefinitionFormatException { Position: { } at } ? JsonRead.PropertyBefore(json, at) : null;
             throw new DefinitionFormatException($"Cannot read {kind} {origin}: {(property is null ? "" : $"'{property}': ")}{e.Message}", e);
         }
+    }
+
+    /// <summary>The top-level <c>resourceType</c> (usually the first property, so this reads little); null when there is none.</summary>
+    private static string? ResourceType(ReadOnlySpan<byte> json)
+    {
+        var r = new Utf8JsonReader(json, Options);
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return null;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals("resourceType"u8)) return r.Read() && r.TokenType == JsonTokenType.String ? r.GetString() : null;
+            r.Read();
+            r.Skip();
+        }
+        return null;
     }
 
     public static StructureDefinitionInfo ReadStructureDefinition(ReadOnlySpan<byte> json, string? origin = null) =>

@@ -36,6 +36,8 @@ internal static class ClinicConcepts
         ["slope-of-decline"] = "Change in the slope of decline",
         ["inflammatory-markers"] = "Reduced inflammatory markers",
         ["quality-of-life"] = "Quality of life reported by the patient",
+        ["alsfrs-r-slope"] = "ALSFRS-R slope: change in the total score per month",
+        ["two-point-slope"] = "Two-point slope: change between two assessments per month between them",
     };
 
     public static string Display(string code) => Displays[code];

@@ -34,13 +34,20 @@ public abstract partial class SqlGatewayStore
         return list;
     }
 
+    /// <summary>
+    /// Each of the three ways in (the record key, a record id's versions, a patient) is its own index lookup, joined by
+    /// sequence number: written as one WHERE with ORs, SQLite scans the whole ledger (0.2–0.6 s at 1,000,000 entries for
+    /// every record page; this way well under a millisecond).
+    /// </summary>
     public async Task<IReadOnlyList<LedgerEntry>> TraceAsync(string? record, string? patientId, CancellationToken cancellationToken)
     {
         await using var c = await OpenReadAsync(cancellationToken);
         await using var cmd = SqlCommands.Command(c, null, $"""
             SELECT {LedgerColumns} FROM ledger
-            WHERE (CAST(@patient AS TEXT) IS NOT NULL AND patient_id = @patient)
-               OR (CAST(@record AS TEXT) IS NOT NULL AND (record_key = @record OR record_key IN (SELECT record_key FROM records WHERE record_id = @record)))
+            WHERE seq IN (
+                SELECT seq FROM ledger WHERE record_key = @record
+                UNION ALL SELECT seq FROM ledger WHERE record_key IN (SELECT record_key FROM records WHERE record_id = @record)
+                UNION ALL SELECT seq FROM ledger WHERE patient_id = @patient)
             ORDER BY seq
             """, ("@patient", patientId), ("@record", record));
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
