@@ -35,9 +35,9 @@ public static partial class IssueCatalogue
 
     // Fixed, pattern, ranges
     public static readonly IssueDefinition ValFixedMismatch = new("val-fixed-mismatch", IssueSeverity.Error, IssueType.Value,
-        "The value {0} does not equal the fixed value {1}");
+        "The value {0} does not equal the fixed value {1}{2}");
     public static readonly IssueDefinition ValPatternMismatch = new("val-pattern-mismatch", IssueSeverity.Error, IssueType.Value,
-        "The value {0} does not match the pattern {1}");
+        "The value {0} does not match the pattern {1}{2}");
     public static readonly IssueDefinition ValMinValue = new("val-min-value", IssueSeverity.Error, IssueType.Value,
         "The value {0} is less than the minimum allowed {1}");
     public static readonly IssueDefinition ValMaxValue = new("val-max-value", IssueSeverity.Error, IssueType.Value,

@@ -14,6 +14,8 @@ public static partial class IssueCatalogue
         "The extension {0} is not allowed on {1}; its allowed contexts are {2}");
     public static readonly IssueDefinition ValExtensionModifierMismatch = new("val-extension-modifier-mismatch", IssueSeverity.Error, IssueType.Extension,
         "The extension {0} {1}");
+    public static readonly IssueDefinition ValExtensionNoUrl = new("val-extension-no-url", IssueSeverity.Error, IssueType.Extension,
+        "The extension has no url, so it cannot be identified, used or validated");
     public static readonly IssueDefinition ValExtensionVersionedUrl = new("val-extension-versioned-url", IssueSeverity.Error, IssueType.Extension,
         "The extension url {0} must not carry a version");
     public static readonly IssueDefinition ValExtensionContextInvariant = new("val-extension-context-invariant", IssueSeverity.Error, IssueType.Extension,

@@ -6,6 +6,8 @@ public static partial class IssueCatalogue
     // Bundle and Attachment
     public static readonly IssueDefinition ValBundleFullUrlRelative = new("val-bundle-fullurl-relative", IssueSeverity.Error, IssueType.Value,
         "The fullUrl must be an absolute URL (not '{0}')");
+    public static readonly IssueDefinition ValBundleFullUrlMissing = new("val-bundle-fullurl-missing", IssueSeverity.Error, IssueType.Required,
+        "Except for transactions and batches (and their responses), each entry in a Bundle must have a fullUrl, the identity of its resource; this {0} Bundle's entry has none");
     public static readonly IssueDefinition ValBundleFullUrlMismatch = new("val-bundle-fullurl-mismatch", IssueSeverity.Error, IssueType.Value,
         "The fullUrl '{0}' names {1}, but the resource is {2}");
     public static readonly IssueDefinition ValBundleLinkRepeated = new("val-bundle-link-repeated", IssueSeverity.Error, IssueType.BusinessRule,
@@ -14,10 +16,28 @@ public static partial class IssueCatalogue
         "The section entry '{0}' is not in the document Bundle, which must hold every resource its sections list");
     public static readonly IssueDefinition ValDocumentEntryAmbiguous = new("val-document-entry-ambiguous", IssueSeverity.Error, IssueType.Duplicate,
         "The section entry '{0}' matches {1} entries of the document Bundle");
+    public static readonly IssueDefinition ValExtensionDefinitionUrlMissing = new("val-extension-definition-url-missing", IssueSeverity.Error, IssueType.Invalid,
+        "The extension definition {0} does not fix Extension.url in its differential, so instances cannot name it");
+    public static readonly IssueDefinition ValExtensionDefinitionUrlMismatch = new("val-extension-definition-url-mismatch", IssueSeverity.Error, IssueType.Invalid,
+        "The differential fixes Extension.url to {0}, which is not the extension definition's url {1}");
+    public static readonly IssueDefinition ValSlicingOnRoot = new("val-slicing-on-root", IssueSeverity.Error, IssueType.Invalid,
+        "Slicing is not allowed on the root element {0}: it has no repetitions to divide");
+    public static readonly IssueDefinition ValSlicingNotRepeating = new("val-slicing-not-repeating", IssueSeverity.Error, IssueType.Invalid,
+        "The element {0} does not repeat and is not a choice, so it cannot be sliced");
+    public static readonly IssueDefinition ValDiscriminatorPath = new("val-discriminator-path", IssueSeverity.Error, IssueType.Invalid,
+        "The discriminator path '{0}' does not lead to an element of {1}");
+    public static readonly IssueDefinition ValSearchParameterBase = new("val-search-parameter-base", IssueSeverity.Error, IssueType.BusinessRule,
+        "The resource type {0} is not a base of the search parameter this one is derived from ({1}, whose base is {2})");
+    public static readonly IssueDefinition ValSearchParameterComponents = new("val-search-parameter-components", IssueSeverity.Error, IssueType.BusinessRule,
+        "A composite search parameter needs at least two components; this one has {0}");
     public static readonly IssueDefinition ValSearchParameterType = new("val-search-parameter-type", IssueSeverity.Error, IssueType.BusinessRule,
         "The type {0} differs from the type {1} of the search parameter {2} it refers to");
     public static readonly IssueDefinition ValAttachmentSize = new("val-attachment-size", IssueSeverity.Error, IssueType.Value,
         "The attachment states a size of {0} bytes, but its data holds {1}");
+    public static readonly IssueDefinition ValIdentifierNotUri = new("val-identifier-not-uri", IssueSeverity.Error, IssueType.Value,
+        "The identifier's system is urn:ietf:rfc:3986, so its value must be an absolute URI (with a scheme, e.g. urn:oid:…), not '{0}'");
+    public static readonly IssueDefinition ValMeasureNoLibrary = new("val-measure-no-library", IssueSeverity.Error, IssueType.Required,
+        "This criterion is written in CQL, but no CQL library of the Measure can be found (Measure.library names none that resolves)");
     public static readonly IssueDefinition ValUrnInvalid = new("val-urn-invalid", IssueSeverity.Error, IssueType.Value,
         "'{0}' is not a valid {1}: {2} URIs must be valid and lowercase");
 

@@ -12,12 +12,15 @@ namespace FhirGateway.Validation.Checks;
 /// validated against it, after checking that the url names an extension definition without a version, that a
 /// modifier extension sits in modifierExtension (and only there), and that the host element is one of the
 /// definition's contexts. An unknown extension is a warning (the options may make it an error or accept some
-/// domains); an unknown modifier extension is always an error.
+/// domains); an unknown modifier extension is always an error. An extension without url cannot be identified at all:
+/// beside the cardinality of Extension.url, that is its own error (as the HL7 validator reports it), since nothing
+/// else about the extension can then be checked.
 /// </summary>
 internal sealed class ExtensionCheck(bool inModifierElement) : IElementCheck
 {
     public CheckResult Validate(ElementNode node, ValidationRun run)
     {
+        if (node.Child("url") is null) return CheckResult.Of(IssueAt.Node(IssueCatalogue.ValExtensionNoUrl, node));
         if (node.Child("url")?.Text is not { } url || !ReferenceText.HasScheme(url)) return CheckResult.Success;
         var (bare, version) = Canonical.Split(url);
         var schema = run.Schemas.Find(url) ?? (version is null ? null : run.Schemas.Find(bare));

@@ -10,7 +10,8 @@ namespace FhirGateway.Validation.Checks;
 /// <summary>
 /// minValue[x] / maxValue[x]: the element compared with the bound by FHIRPath's own comparison, so dates of
 /// different precision, and quantities in different UCUM units, compare as FHIRPath says. A value that cannot be
-/// compared (unrelated units, an uncertain date) gives a warning, never an error.
+/// compared (unrelated units, an uncertain date) gives a warning, never an error. The bound is a FHIRPath
+/// expression over <c>%bound</c>: the bound itself, or (a Duration on a date) today or now shifted by it.
 /// </summary>
 internal sealed class MinMaxValueCheck : IElementCheck
 {
@@ -19,9 +20,9 @@ internal sealed class MinMaxValueCheck : IElementCheck
     private readonly string _boundText;
     private readonly bool _isMinimum;
 
-    public MinMaxValueCheck(FhirPathCompiler compiler, object bound, string boundText, bool isMinimum)
+    public MinMaxValueCheck(FhirPathCompiler compiler, object bound, string boundText, bool isMinimum, string boundExpression = "%bound")
     {
-        _comparison = compiler.Compile(isMinimum ? "%value >= %bound" : "%value <= %bound");
+        _comparison = compiler.Compile(isMinimum ? $"%value >= {boundExpression}" : $"%value <= {boundExpression}");
         _bound = [bound];
         _boundText = boundText;
         _isMinimum = isMinimum;

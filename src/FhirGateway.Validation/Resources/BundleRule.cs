@@ -9,10 +9,13 @@ namespace FhirGateway.Validation.Resources;
 /// <summary>
 /// Bundle.entry.fullUrl (https://hl7.org/fhir/R4/bundle.html): "the absolute URL for the resource", which "SHALL NOT
 /// disagree with the id in the resource": an absolute URL, and when it is a RESTful one ending in Type/id, the
-/// entry's resource has that type and id. Bundle.link: the paging and identity relations name one link each.
+/// entry's resource has that type and id. Except in transactions and batches and their responses (where a POST may
+/// carry none), every entry has a fullUrl. Bundle.link: the paging and identity relations name one link each.
 /// </summary>
 internal sealed class BundleRule : IResourceRule
 {
+    private static readonly HashSet<string> FullUrlOptional = new(StringComparer.Ordinal) { "transaction", "transaction-response", "batch", "batch-response" };
+
     private static readonly HashSet<string> SingleLinks = new(StringComparer.Ordinal) { "self", "first", "previous", "prev", "next", "last" };
 
     public bool AppliesTo(ElementNode resource) => resource.InstanceType == "Bundle";
@@ -20,19 +23,25 @@ internal sealed class BundleRule : IResourceRule
     public CheckResult Validate(ElementNode resource, ValidationRun run)
     {
         var result = CheckLinks(resource);
+        var type = resource.Child("type")?.Text;
         foreach (var entry in resource.ChildrenWithName("entry"))
         {
-            if (entry.Child("fullUrl") is not { Text: { } fullUrl } node) continue;
+            if (entry.Child("fullUrl") is not { Text: { } fullUrl } node)
+            {
+                if (type is not null && !FullUrlOptional.Contains(type))
+                    result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValBundleFullUrlMissing, entry, type)));
+                continue;
+            }
             if (!ReferenceText.HasScheme(fullUrl))
             {
                 result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValBundleFullUrlRelative, entry, fullUrl)));
                 continue;
             }
-            if (entry.Child("resource") is not { InstanceType: { } type } entryResource || entryResource.Child("id")?.Text is not { } id) continue;
+            if (entry.Child("resource") is not { InstanceType: { } resourceType } entryResource || entryResource.Child("id")?.Text is not { } id) continue;
             var parsed = ReferenceText.Parse(fullUrl);
             if (parsed.Kind == ReferenceKind.Absolute && parsed.Type is { } urlType && run.Types.FindType(urlType) is { Kind: TypeKind.Resource }
-                && (urlType != type || parsed.Id != id))
-                result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValBundleFullUrlMismatch, node, fullUrl, $"{urlType}/{parsed.Id}", $"{type}/{id}")));
+                && (urlType != resourceType || parsed.Id != id))
+                result = CheckResult.Combine(result, CheckResult.Of(IssueAt.Node(IssueCatalogue.ValBundleFullUrlMismatch, node, fullUrl, $"{urlType}/{parsed.Id}", $"{resourceType}/{id}")));
         }
         return result;
     }

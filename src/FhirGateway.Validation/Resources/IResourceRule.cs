@@ -24,8 +24,14 @@ internal sealed class ResourceRuleSet(IReadOnlyList<IResourceRule> rules)
         new BundleRule(),
         new DocumentBundleRule(),
         new SearchParameterTypeRule(),
+        new SearchParameterDerivationRule(),
+        new SearchParameterCompositeRule(),
         new Questionnaires.QuestionnaireResponseRule(),
         new StructureDefinitionRule(),
+        new ExtensionDefinitionUrlRule(),
+        new SlicingPlacementRule(),
+        new DiscriminatorPathRule(),
+        new MeasureCriteriaRule(),
     ]);
 
     public CheckResult Validate(ElementNode resource, ValidationRun run)

@@ -4,9 +4,13 @@ using System.Text.RegularExpressions;
 namespace FhirGateway.Validation.Values;
 
 /// <summary>
-/// The regexes of the definitions (a primitive's lexical rule, ElementDefinition regex extensions) compiled
-/// once each to IL, anchored to the whole value, with a match timeout so that no pattern and input can make
-/// validation hang (<see cref="IsMatch"/> treats a timeout as "cannot tell"). Thread-safe.
+/// The regexes of the definitions (a primitive's lexical rule, ElementDefinition regex extensions) compiled once
+/// each, anchored to the whole value. A pattern within what .NET's non-backtracking engine reads (all of XML Schema's
+/// regular expressions, so every core lexical rule) runs there: its matching time is linear in the value, so it needs
+/// no timeout and its verdict cannot depend on the machine's load. Only a pattern with constructs that engine lacks
+/// (backreferences, lookarounds, atomic groups: none of XML Schema's) runs on the backtracking engine, with a match
+/// timeout so that no pattern and input can make validation hang (<see cref="IsMatch"/> treats a timeout as
+/// "cannot tell"). Thread-safe.
 /// </summary>
 internal static class LexicalPatterns
 {
@@ -42,15 +46,32 @@ internal static class LexicalPatterns
     /// <summary>The whole-value regex for a pattern as the definitions write it, or null when .NET cannot compile it.</summary>
     public static Regex? For(string pattern) => Cache.GetOrAdd(pattern, static p =>
     {
+        var whole = $@"\A(?:{FromXmlSchema(p)})\z";
         try
         {
-            return new Regex($@"\A(?:{FromXmlSchema(p)})\z", RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+            return new Regex(whole, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return Backtracking(whole);
         }
         catch (ArgumentException)
         {
             return null;
         }
     });
+
+    private static Regex? Backtracking(string whole)
+    {
+        try
+        {
+            return new Regex(whole, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// The pattern with XML Schema's white-space escapes, which mean only space, tab, CR and LF, spelled out

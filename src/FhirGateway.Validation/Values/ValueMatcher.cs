@@ -33,7 +33,7 @@ internal static class ValueMatcher
         return !exact || NoOtherContent(node, expected);
     }
 
-    private static bool SameText(string? actual, ValueTree expected)
+    internal static bool SameText(string? actual, ValueTree expected)
     {
         if (actual is null) return false;
         if (string.Equals(actual, expected.Text, StringComparison.Ordinal)) return true;
@@ -43,7 +43,7 @@ internal static class ValueMatcher
             && a == b;
     }
 
-    private static List<ElementNode> ChildrenNamed(ElementNode node, string wireName)
+    internal static List<ElementNode> ChildrenNamed(ElementNode node, string wireName)
     {
         var list = new List<ElementNode>();
         foreach (var child in node.Children)

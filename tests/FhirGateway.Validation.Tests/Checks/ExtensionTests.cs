@@ -68,4 +68,12 @@ public sealed class ExtensionTests
             """);
         Assert.Equal([("val-extension-context", "Patient.extension[0]")], result.ErrorCodes());
     }
+
+    [Fact]
+    public void An_extension_without_url_cannot_be_identified_besides_its_missing_url()
+    {
+        var result = Validator().Validate("""{ "resourceType": "Patient", "extension": [ { "valueString": "x" } ] }""");
+        Assert.Equal(["val-cardinality-min", "val-extension-no-url"], result.Errors().Select(e => e.Code).Order());
+        Assert.All(result.Errors(), e => Assert.Equal("Patient.extension[0]", e.Expression));
+    }
 }

@@ -26,6 +26,7 @@ public sealed class ValueConstraintTests
     {
         var result = Validator(definitions: CodePattern).Validate(Obs("""{ "system": "http://loinc.org", "code": "30522-7" }"""), Base + "crp");
         Assert.Equal([("val-pattern-mismatch", "Observation.code")], result.ErrorCodes());
+        Assert.Contains("coding.code is '30522-7', expected '1988-5'", result.Errors()[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,5 +84,44 @@ public sealed class ValueConstraintTests
         var validator = Validator(definitions: profile);
         Assert.Empty(validator.Validate("""{ "resourceType": "Patient", "birthDate": "1950-05" }""", Base + "recent").Errors());
         Assert.Equal([("val-min-value", "Patient.birthDate")], validator.Validate("""{ "resourceType": "Patient", "birthDate": "1850-05-01" }""", Base + "recent").ErrorCodes());
+    }
+
+    [Fact]
+    public void A_fixed_value_mismatch_names_the_child_that_differs_or_is_missing()
+    {
+        var profile = Profile("fixed-unit", "Observation", """{ "id": "Observation.value[x]", "path": "Observation.value[x]", "type": [ { "code": "Quantity" } ], "fixedQuantity": { "system": "http://unitsofmeasure.org", "code": "mg/L" } }""");
+        var validator = Validator(definitions: profile);
+        var otherCode = validator.Validate(Obs("""{ "code": "x" }""", """ "valueQuantity": { "system": "http://unitsofmeasure.org", "code": "g/L" } """), Base + "fixed-unit").Errors();
+        Assert.Contains("code is 'g/L', expected 'mg/L'", Assert.Single(otherCode).Message, StringComparison.Ordinal);
+        var noSystem = validator.Validate(Obs("""{ "code": "x" }""", """ "valueQuantity": { "code": "mg/L" } """), Base + "fixed-unit").Errors();
+        Assert.Contains(noSystem, e => e.Code == "val-fixed-mismatch" && e.Message.Contains("system is missing", StringComparison.Ordinal));
+        var more = validator.Validate(Obs("""{ "code": "x" }""", """ "valueQuantity": { "value": 3, "system": "http://unitsofmeasure.org", "code": "mg/L" } """), Base + "fixed-unit").Errors();
+        Assert.Contains("value is not in the fixed value", Assert.Single(more).Message, StringComparison.Ordinal);
+    }
+
+    private static readonly ValidatorOptions OnFirstOfJune2026 = new()
+    {
+        BestPractice = BestPracticeHandling.Ignore,
+        Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)),
+    };
+
+    [Fact]
+    public void A_minimum_duration_on_a_date_is_that_long_before_today()
+    {
+        var profile = Profile("lived", "Patient", """{ "id": "Patient.birthDate", "path": "Patient.birthDate", "minValueDuration": { "value": 100, "system": "http://unitsofmeasure.org", "code": "a" } }""");
+        var validator = Validator(OnFirstOfJune2026, definitions: profile);
+        Assert.Empty(validator.Validate("""{ "resourceType": "Patient", "birthDate": "1950-01-01" }""", Base + "lived").Errors());
+        Assert.Equal([("val-min-value", "Patient.birthDate")], validator.Validate("""{ "resourceType": "Patient", "birthDate": "1920-01-01" }""", Base + "lived").ErrorCodes());
+    }
+
+    [Fact]
+    public void A_maximum_duration_on_a_date_time_is_that_long_after_now()
+    {
+        var profile = Profile("soon", "Observation", """{ "id": "Observation.issued", "path": "Observation.issued", "maxValueDuration": { "value": 2, "system": "http://unitsofmeasure.org", "code": "d" } }""");
+        var validator = Validator(OnFirstOfJune2026, definitions: profile);
+        const string issued = """ "valueString": "x", "issued": "ISSUED" """;
+        Assert.Empty(validator.Validate(Obs("""{ "code": "x" }""", issued.Replace("ISSUED", "2026-06-02T12:00:00Z")), Base + "soon").Errors());
+        Assert.Equal([("val-max-value", "Observation.issued")],
+            validator.Validate(Obs("""{ "code": "x" }""", issued.Replace("ISSUED", "2026-06-04T12:00:00Z")), Base + "soon").ErrorCodes());
     }
 }

@@ -23,18 +23,24 @@ public sealed class CoreCorpusTests(ITestOutputHelper output)
         using var hl7 = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(SharedConformance.Root!, "r4-examples.hl7-validator.json")));
         var withErrors = new List<string>();
         var falseAlarms = new List<string>();
+        var misses = new List<string>();
         var files = Directory.GetFiles(SharedConformance.Examples, "*.json").Order(StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
             var errors = Validator.Value.Validate(File.ReadAllBytes(file), name).Issues.Where(i => i.IsError).ToList();
-            if (errors.Count == 0) continue;
+            if (errors.Count == 0)
+            {
+                if (hl7.RootElement.TryGetProperty(name, out var theirs) && theirs.GetProperty("errors").GetInt32() > 0) misses.Add(name);
+                continue;
+            }
             withErrors.Add(name);
             foreach (var error in errors.Take(3)) output.WriteLine(error.ToString());
             if (hl7.RootElement.TryGetProperty(name, out var verdict) && verdict.GetProperty("errors").GetInt32() == 0) falseAlarms.Add(name);
         }
         output.WriteLine($"{files.Count} examples: {files.Count - withErrors.Count} without errors; {withErrors.Count} with errors, " +
-            $"{falseAlarms.Count} of them where the HL7 validator reports none ({string.Join(", ", falseAlarms)})");
+            $"{falseAlarms.Count} of them where the HL7 validator reports none ({string.Join(", ", falseAlarms)}); " +
+            $"{misses.Count} without errors where the HL7 validator reports some (its example-URL and unknown-extension policies included)");
         Assert.Equal(listed.Keys.Order(StringComparer.Ordinal), withErrors.Order(StringComparer.Ordinal));
         Assert.All(falseAlarms, f => Assert.Contains("HL7 validator", listed[f].Reason, StringComparison.Ordinal));
     }

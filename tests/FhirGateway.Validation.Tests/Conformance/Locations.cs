@@ -9,7 +9,8 @@ namespace FhirGateway.Validation.Tests.Conformance;
 /// same element, or (where the two validators report a finding on a parent and a child, as for an item of a
 /// QuestionnaireResponse or an extension of an element) at most two steps above or below it. Locations are compared as
 /// FHIRPath paths with what the two spell differently made alike (Java's <c>/*Type/id*/</c> comments, <c>value.ofType(Quantity)</c>
-/// for <c>valueQuantity</c>, <c>resource.ofType(Patient)</c> for <c>resource</c>, a first repetition with or without <c>[0]</c>).
+/// for <c>valueQuantity</c>, <c>resource.ofType(Patient)</c> for <c>resource</c>, a first repetition with or without <c>[0]</c>,
+/// Java's <c>extension[1][url='…']</c> for the extension <c>extension[1]</c>).
 /// An error the HL7 validator gives no location (a file that is not JSON) is matched by any error of ours.
 /// </summary>
 internal static partial class Locations
@@ -60,6 +61,7 @@ internal static partial class Locations
     public static string Normalise(string location)
     {
         var s = Comment().Replace(location, "");
+        s = UrlPredicate().Replace(s, "");
         s = ResourceOfType().Replace(s, "$1");
         s = ChoiceOfType().Replace(s, m => m.Groups[1].Value + char.ToUpperInvariant(m.Groups[2].Value[0]) + m.Groups[2].Value[1..]);
         s = FirstIndex().Replace(s, "");
@@ -86,6 +88,9 @@ internal static partial class Locations
 
     [GeneratedRegex(@"(\.[a-z][A-Za-z]*)\.ofType\(([A-Za-z]+)\)")]
     private static partial Regex ChoiceOfType();
+
+    [GeneratedRegex(@"\[url='[^']*'\]")]
+    private static partial Regex UrlPredicate();
 
     [GeneratedRegex(@"\[0\]")]
     private static partial Regex FirstIndex();
