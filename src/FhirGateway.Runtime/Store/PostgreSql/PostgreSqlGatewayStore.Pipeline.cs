@@ -7,100 +7,114 @@ namespace FhirGateway.Runtime.Store.PostgreSql;
 
 public sealed partial class PostgreSqlGatewayStore
 {
-    /// <summary>
-    /// Locks the oldest claimable record with <c>FOR UPDATE SKIP LOCKED</c>: two instances never lease one record, and
-    /// a record another instance is leasing right now is passed over. A patient's later record stays unclaimed while an
-    /// earlier one is waiting (locked or not: the check reads rows, it takes no lock), so one record per patient is in
-    /// the pipeline at a time, across instances. A row changed by another instance's commit after this statement began
-    /// is checked again under the lock (its lease may have been taken meanwhile).
-    /// </summary>
-    public Task<ClaimedRecord?> ClaimRecordAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        WriteAsync(async (c, tx) =>
-        {
-            var now = NowMs;
-            ClaimedRecord? claimed = null;
-            await using (var find = Command(c, tx, """
-                SELECT seq, record_id, version, kind, patient_id, recorded_at, payload, payload_hash FROM records r
-                WHERE state = @waiting AND (lease_until IS NULL OR lease_until < @now)
-                  AND NOT EXISTS (SELECT 1 FROM records e WHERE e.patient_id = r.patient_id AND e.seq < r.seq AND e.state = @waiting)
-                ORDER BY seq LIMIT 1
-                FOR UPDATE SKIP LOCKED
-                """, ("@waiting", RecordStates.Waiting), ("@now", now)))
-            await using (var r = await find.ExecuteReaderAsync(cancellationToken))
-                if (await r.ReadAsync(cancellationToken))
-                    claimed = new ClaimedRecord(r.GetInt64(0), ReadEnvelope(r, 1), (byte[])r["payload"], r.GetString(7));
-            if (claimed is null) return null;
-            await ExecuteAsync(c, tx, "UPDATE records SET lease_owner = @owner, lease_until = @until WHERE seq = @seq", cancellationToken,
-                ("@owner", owner), ("@until", now + (long)lease.TotalMilliseconds), ("@seq", claimed.Seq));
-            return claimed;
-        }, cancellationToken);
+    public async Task<ClaimedRecord?> ClaimRecordAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        (await ClaimRecordsAsync(owner, 1, lease, cancellationToken)).FirstOrDefault();
 
     public Task<bool> ParkRecordAsync(RecordParking parking, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parking);
-        return WriteAsync(async (c, tx) =>
-        {
-            var changed = await ExecuteAsync(c, tx, """
-                UPDATE records SET state = @parked, parked_step = @step, outcome = @outcome, lease_owner = NULL, lease_until = NULL, updated_at = @now
-                WHERE record_key = @key AND state = @waiting AND lease_owner = @owner
-                """, cancellationToken,
-                ("@parked", RecordStates.Parked), ("@step", parking.Step), ("@outcome", parking.OperationOutcome), ("@now", NowMs),
-                ("@key", parking.RecordKey), ("@waiting", RecordStates.Waiting), ("@owner", owner));
-            if (changed == 0) return false;
-            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
-            return true;
-        }, cancellationToken);
+        return CompleteAsync((c, tx) => ParkAsync(c, tx, parking, owner, cancellationToken), ledger, cancellationToken);
     }
 
-    /// <summary>The lease is checked with the record row locked (<c>FOR UPDATE</c>): an instance that took the lease over meanwhile makes this one return false.</summary>
     public Task<bool> RouteRecordAsync(RecordRouting routing, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(routing);
-        var envelope = routing.Record.Envelope;
-        return WriteAsync(async (c, tx) =>
+        return CompleteAsync((c, tx) => RouteAsync(c, tx, routing, owner, cancellationToken), ledger, cancellationToken);
+    }
+
+    /// <summary>One outcome in one transaction; its ledger entries, when it was stored, appended last (the ledger lock taken after every row it changes).</summary>
+    private Task<bool> CompleteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<bool>> store, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
         {
-            long seq;
-            await using (var own = Command(c, tx, "SELECT seq FROM records WHERE record_key = @key AND state = @waiting AND lease_owner = @owner FOR UPDATE",
-                ("@key", envelope.Key), ("@waiting", RecordStates.Waiting), ("@owner", owner)))
-            {
-                var found = await own.ExecuteScalarAsync(cancellationToken);
-                if (found is null) return false;
-                seq = (long)found;
-            }
-            var now = NowMs;
-            var batch = new NpgsqlBatch(c, tx);
-            await using (batch)
-            {
-                Add(batch, "DELETE FROM resources WHERE record_key = @key", ("@key", envelope.Key));
-                for (var i = 0; i < routing.Record.Resources.Count; i++)
-                {
-                    var res = routing.Record.Resources[i];
-                    Add(batch, """
-                        INSERT INTO resources(record_key, ordinal, resource_type, resource_id, profile, identifier_system, identifier_value, json)
-                        VALUES(@key, @ordinal, @type, @id, @profile, @system, @value, @json)
-                        """, ("@key", envelope.Key), ("@ordinal", i), ("@type", res.ResourceType), ("@id", res.Id), ("@profile", res.Profile),
-                        ("@system", res.Identifier.System), ("@value", res.Identifier.Value), ("@json", res.Json.ToArray()));
-                }
-                if (routing.Record.Consent is { } consent) AddConsent(batch, envelope, consent);
-                foreach (var planned in routing.Deliveries)
-                    Add(batch, """
-                        INSERT INTO deliveries(record_key, record_seq, patient_id, partner_id, status, attempts, next_attempt_at, hold_reason, created_at, updated_at)
-                        VALUES(@key, @seq, @patient, @partner, @status, 0, @now, @reason, @now, @now)
-                        ON CONFLICT(record_key, partner_id) DO UPDATE SET
-                          status = excluded.status, attempts = 0, next_attempt_at = excluded.next_attempt_at, hold_reason = excluded.hold_reason,
-                          lease_owner = NULL, lease_until = NULL, solo = false, last_status = NULL, last_error = NULL, outcome = NULL, updated_at = excluded.updated_at
-                        WHERE deliveries.status <> 'delivered'
-                        """, ("@key", envelope.Key), ("@seq", seq), ("@patient", envelope.PatientId), ("@partner", planned.PartnerId),
-                        ("@status", planned.HoldReason is null ? DeliveryStates.Pending : DeliveryStates.Held), ("@now", now), ("@reason", planned.HoldReason));
-                Add(batch, """
-                    UPDATE records SET state = @routed, lease_owner = NULL, lease_until = NULL, parked_step = NULL, outcome = NULL,
-                                       mapper_version = @mapper, updated_at = @now WHERE seq = @seq
-                    """, ("@routed", RecordStates.Routed), ("@mapper", routing.MapperVersion), ("@now", now), ("@seq", seq));
-                await batch.ExecuteNonQueryAsync(cancellationToken);
-            }
+            if (!await store(c, tx)) return false;
             await AppendLedgerAsync(c, tx, ledger, cancellationToken);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// Locks the oldest claimable records with <c>FOR UPDATE SKIP LOCKED</c>: two instances never lease one record, and
+    /// a record another instance is leasing right now is passed over. A patient's later record stays unclaimed while an
+    /// earlier one is waiting (locked or not: the check reads rows, it takes no lock), so a batch holds at most one
+    /// record per patient and one record per patient is in the pipeline at a time, across instances. A row changed by
+    /// another instance's commit after this statement began is checked again under the lock (its lease may have been
+    /// taken meanwhile).
+    /// </summary>
+    public Task<IReadOnlyList<ClaimedRecord>> ClaimRecordsAsync(string owner, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return WriteAsync<IReadOnlyList<ClaimedRecord>>(async (c, tx) =>
+        {
+            var now = NowMs;
+            var claimed = new List<ClaimedRecord>(max);
+            await using (var find = Command(c, tx, """
+                SELECT seq, record_id, version, kind, patient_id, recorded_at, payload, payload_hash FROM records r
+                WHERE state = @waiting AND (lease_until IS NULL OR lease_until < @now)
+                  AND NOT EXISTS (SELECT 1 FROM records e WHERE e.patient_id = r.patient_id AND e.seq < r.seq AND e.state = @waiting)
+                ORDER BY seq LIMIT @max
+                FOR UPDATE SKIP LOCKED
+                """, ("@waiting", RecordStates.Waiting), ("@now", now), ("@max", max)))
+            await using (var r = await find.ExecuteReaderAsync(cancellationToken))
+                while (await r.ReadAsync(cancellationToken))
+                    claimed.Add(new ClaimedRecord(r.GetInt64(0), ReadEnvelope(r, 1), (byte[])r["payload"], r.GetString(7)));
+            if (claimed.Count == 0) return claimed;
+            await ExecuteAsync(c, tx, "UPDATE records SET lease_owner = @owner, lease_until = @until WHERE seq = ANY(@seqs)", cancellationToken,
+                ("@owner", owner), ("@until", now + (long)lease.TotalMilliseconds), ("@seqs", claimed.Select(x => x.Seq).ToArray()));
+            return claimed;
+        }, cancellationToken);
+    }
+
+    private async Task<bool> ParkAsync(NpgsqlConnection c, NpgsqlTransaction tx, RecordParking parking, string owner, CancellationToken cancellationToken) =>
+        await ExecuteAsync(c, tx, """
+            UPDATE records SET state = @parked, parked_step = @step, outcome = @outcome, lease_owner = NULL, lease_until = NULL, updated_at = @now
+            WHERE record_key = @key AND state = @waiting AND lease_owner = @owner
+            """, cancellationToken,
+            ("@parked", RecordStates.Parked), ("@step", parking.Step), ("@outcome", parking.OperationOutcome), ("@now", NowMs),
+            ("@key", parking.RecordKey), ("@waiting", RecordStates.Waiting), ("@owner", owner)) > 0;
+
+    /// <summary>The lease is checked with the record row locked (<c>FOR UPDATE</c>): an instance that took the lease over meanwhile makes this one return false.</summary>
+    private async Task<bool> RouteAsync(NpgsqlConnection c, NpgsqlTransaction tx, RecordRouting routing, string owner, CancellationToken cancellationToken)
+    {
+        var envelope = routing.Record.Envelope;
+        long seq;
+        await using (var own = Command(c, tx, "SELECT seq FROM records WHERE record_key = @key AND state = @waiting AND lease_owner = @owner FOR UPDATE",
+            ("@key", envelope.Key), ("@waiting", RecordStates.Waiting), ("@owner", owner)))
+        {
+            var found = await own.ExecuteScalarAsync(cancellationToken);
+            if (found is null) return false;
+            seq = (long)found;
+        }
+        var now = NowMs;
+        var batch = new NpgsqlBatch(c, tx);
+        await using (batch)
+        {
+            Add(batch, "DELETE FROM resources WHERE record_key = @key", ("@key", envelope.Key));
+            for (var i = 0; i < routing.Record.Resources.Count; i++)
+            {
+                var res = routing.Record.Resources[i];
+                Add(batch, """
+                    INSERT INTO resources(record_key, ordinal, resource_type, resource_id, profile, identifier_system, identifier_value, json)
+                    VALUES(@key, @ordinal, @type, @id, @profile, @system, @value, @json)
+                    """, ("@key", envelope.Key), ("@ordinal", i), ("@type", res.ResourceType), ("@id", res.Id), ("@profile", res.Profile),
+                    ("@system", res.Identifier.System), ("@value", res.Identifier.Value), ("@json", res.Json.ToArray()));
+            }
+            if (routing.Record.Consent is { } consent) AddConsent(batch, envelope, consent);
+            foreach (var planned in routing.Deliveries)
+                Add(batch, """
+                    INSERT INTO deliveries(record_key, record_seq, patient_id, partner_id, status, attempts, next_attempt_at, hold_reason, created_at, updated_at)
+                    VALUES(@key, @seq, @patient, @partner, @status, 0, @now, @reason, @now, @now)
+                    ON CONFLICT(record_key, partner_id) DO UPDATE SET
+                      status = excluded.status, attempts = 0, next_attempt_at = excluded.next_attempt_at, hold_reason = excluded.hold_reason,
+                      lease_owner = NULL, lease_until = NULL, solo = false, last_status = NULL, last_error = NULL, outcome = NULL, updated_at = excluded.updated_at
+                    WHERE deliveries.status <> 'delivered'
+                    """, ("@key", envelope.Key), ("@seq", seq), ("@patient", envelope.PatientId), ("@partner", planned.PartnerId),
+                    ("@status", planned.HoldReason is null ? DeliveryStates.Pending : DeliveryStates.Held), ("@now", now), ("@reason", planned.HoldReason));
+            Add(batch, """
+                UPDATE records SET state = @routed, lease_owner = NULL, lease_until = NULL, parked_step = NULL, outcome = NULL,
+                                   mapper_version = @mapper, updated_at = @now WHERE seq = @seq
+                """, ("@routed", RecordStates.Routed), ("@mapper", routing.MapperVersion), ("@now", now), ("@seq", seq));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return true;
     }
 
     /// <summary>Keeps per patient and organisation the consent of the latest record (by recordedAt).</summary>
