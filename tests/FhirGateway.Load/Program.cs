@@ -66,6 +66,7 @@ Console.WriteLine($"load: {total} records ({programmes.Count} programmes from {s
     $"{settings.Clients} clients, rate {(settings.Rate > 0 ? $"{settings.Rate}/s" : "unpaced")}, store {storage.Name}, {settings.Instances} instance(s), partners {partnerIds.Count} (instant loopback)");
 
 var clock = Stopwatch.StartNew();
+var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
 var refused = await Poster.PostAllAsync(clients, programmes, settings.Clients, settings.Rate, ct);
 var intakeSeconds = clock.Elapsed.TotalSeconds;
 var accepted = total - refused;
@@ -82,6 +83,16 @@ var seconds = clock.Elapsed.TotalSeconds;
 Console.WriteLine($"delivered: {summary.DeliveriesDelivered} records, {partner.Entries} resources in {seconds:F1} s = " +
     $"{summary.DeliveriesDelivered / seconds:F0} records/s, {partner.Entries / seconds:F0} resources/s; {partner.Transactions} transactions " +
     $"({(double)summary.DeliveriesDelivered / Math.Max(1, partner.Transactions):F1} records each); parked {summary.RecordsParked + summary.DeliveriesParked}, held {summary.DeliveriesHeld}");
+// processor time of the whole process (gateway, partner stub and posting clients): on a shared machine the wall-clock
+// rate says how much of the machine the run got, this says what a record costs
+var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds;
+Console.WriteLine($"cpu: {cpu:F1} s of processor time = {cpu * 1000 / Math.Max(1, summary.DeliveriesDelivered):F2} ms per delivered record " +
+    $"(≈ {summary.DeliveriesDelivered / Math.Max(cpu, 0.001):F0} records/s per fully used core; {cpu / seconds:F2} cores used on average)");
+if (store is FhirGateway.Runtime.Store.Sqlite.SqliteGatewayStore sqlite)
+{
+    var (commits, writes) = sqlite.CommitCounts;
+    Console.WriteLine($"store: {writes} writes in {commits} commits ({(double)writes / Math.Max(1, commits):F1} writes per commit, {(double)commits / Math.Max(1, summary.DeliveriesDelivered):F2} commits per delivered record)");
+}
 Console.WriteLine(Latency.Describe(await Latency.FromLedgerAsync(store, ct)));
 foreach (var app in apps)
 {

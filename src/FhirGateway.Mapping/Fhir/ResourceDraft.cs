@@ -36,6 +36,21 @@ internal sealed class ResourceDraft
         Json.Insert(3, "text", FhirNodes.Text(narrative));
     }
 
+    /// <summary>
+    /// Adds a contained resource (<c>contained</c> goes right after <c>text</c>, or <c>meta</c> when there is none) and
+    /// returns the local reference (<c>#id</c>) that points at it.
+    /// </summary>
+    public string Contain(JsonObject resource)
+    {
+        if (Json["contained"] is not JsonArray contained)
+        {
+            contained = [];
+            Json.Insert(Json.ContainsKey("text") ? 4 : 3, "contained", contained);
+        }
+        contained.Add(resource);
+        return "#" + resource["id"]!.GetValue<string>();
+    }
+
     public JsonNode? this[string property]
     {
         get => Json[property];

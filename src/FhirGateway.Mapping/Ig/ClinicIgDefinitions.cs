@@ -10,8 +10,10 @@ namespace FhirGateway.Mapping.Ig;
 public static class ClinicIgDefinitions
 {
     private const string Prefix = "ClinicIg/";
+    private const string ExamplePrefix = "ClinicIgExamples/";
 
-    private static readonly Lazy<IReadOnlyList<FhirPackageFile>> EmbeddedFiles = new(ReadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<IReadOnlyList<FhirPackageFile>> EmbeddedFiles = new(() => ReadEmbedded(Prefix), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<IReadOnlyList<FhirPackageFile>> EmbeddedExamples = new(() => ReadEmbedded(ExamplePrefix), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<IndexedDefinitionSource> Source = new(() => Collect(EmbeddedFiles.Value, "embedded clinic IG"), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<DefinitionResolver> WithCoreResolver = new(() => DefinitionResolver.WithCore(Source.Value), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -24,6 +26,9 @@ public static class ClinicIgDefinitions
     /// <summary>The embedded files by name (<c>package.json</c>, <c>StructureDefinition-alsfrs-r.json</c>…), in name order.</summary>
     public static IReadOnlyList<FhirPackageFile> Files => EmbeddedFiles.Value;
 
+    /// <summary>The IG's valid examples (profiles/examples/valid/*.json) by name, in name order.</summary>
+    public static IReadOnlyList<FhirPackageFile> Examples => EmbeddedExamples.Value;
+
     /// <summary>A definition source over package-style files (the embedded ones, or a folder's).</summary>
     public static IndexedDefinitionSource Collect(IEnumerable<FhirPackageFile> files, string description)
     {
@@ -33,18 +38,18 @@ public static class ClinicIgDefinitions
         return collector.ToSource(description);
     }
 
-    private static IReadOnlyList<FhirPackageFile> ReadEmbedded()
+    private static IReadOnlyList<FhirPackageFile> ReadEmbedded(string prefix)
     {
         var assembly = typeof(ClinicIgDefinitions).Assembly;
         var files = new List<FhirPackageFile>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            files.Add(new FhirPackageFile(name[Prefix.Length..], buffer.ToArray()));
+            files.Add(new FhirPackageFile(name[prefix.Length..], buffer.ToArray()));
         }
-        if (files.Count == 0) throw new InvalidOperationException("The clinic IG (profiles/*.json) is missing from the FhirGateway.Mapping build.");
+        if (files.Count == 0) throw new InvalidOperationException($"The clinic IG ({prefix}) is missing from the FhirGateway.Mapping build.");
         return files;
     }
 }

@@ -19,16 +19,19 @@ public sealed record IgPackage(string FileName, byte[] Tgz, IReadOnlyList<Issue>
 
 /// <summary>
 /// Packs the clinic IG as an npm FHIR package that the HL7 validator, Firely or HAPI can load: <c>package/package.json</c>,
-/// every resource as written with a generated snapshot added to each StructureDefinition, and <c>package/.index.json</c>.
-/// Deterministic: entries in name order with a fixed timestamp.
+/// every resource as written with a generated snapshot added to each StructureDefinition, the ImplementationGuide
+/// resource (<see cref="ImplementationGuideWriter"/>) and <c>package/.index.json</c>; the examples under
+/// <c>package/example/</c> with their own <c>.index.json</c>. Deterministic: entries in name order with a fixed timestamp.
 /// </summary>
 public static class IgPackager
 {
     private static readonly DateTimeOffset EntryTime = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <param name="files">package.json and the resource files, as <see cref="ClinicIgDefinitions.Files"/> gives them.</param>
-    public static IgPackage Pack(IReadOnlyList<FhirPackageFile> files)
+    /// <param name="examples">The valid examples, as <see cref="ClinicIgDefinitions.Examples"/> gives them (packed as they are).</param>
+    public static IgPackage Pack(IReadOnlyList<FhirPackageFile> files, IReadOnlyList<FhirPackageFile> examples)
     {
+        ArgumentNullException.ThrowIfNull(examples);
         var manifestFile = files.FirstOrDefault(f => f.Name == "package.json") ?? throw new DefinitionFormatException("The IG has no package.json");
         var manifest = JsonNode.Parse(manifestFile.Content)!.AsObject();
         var name = manifest["name"]?.GetValue<string>() ?? throw new DefinitionFormatException("package.json has no name");
@@ -37,13 +40,11 @@ public static class IgPackager
         var resolver = DefinitionResolver.WithCore(ClinicIgDefinitions.Collect(files, name));
         var generator = SnapshotGenerator.For(resolver);
         var issues = new List<Issue>();
-        var packed = new List<(string Name, byte[] Content)> { ("package.json", manifestFile.Content) };
-        var index = new JsonArray();
+        var artefacts = new List<(string Name, JsonObject Resource)>();
         foreach (var file in resources.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             var resource = JsonNode.Parse(file.Content)!.AsObject();
-            var type = resource["resourceType"]?.GetValue<string>();
-            if (type == "StructureDefinition")
+            if (resource["resourceType"]?.GetValue<string>() == "StructureDefinition")
             {
                 var definition = ConformanceJsonReader.ReadStructureDefinition(file.Content, file.Name);
                 var result = generator.Generate(definition with { Snapshot = [] });
@@ -53,12 +54,30 @@ public static class IgPackager
                 var at = resource.IndexOf("differential");
                 resource.Insert(at < 0 ? resource.Count : at, "snapshot", snapshot);
             }
-            packed.Add((file.Name, FhirNodes.ToUtf8(resource)));
-            index.Add(IndexEntry(file.Name, resource));
+            artefacts.Add((file.Name, resource));
         }
-        var indexJson = new JsonObject { ["index-version"] = 1, ["files"] = index };
-        packed.Insert(1, (".index.json", FhirNodes.ToUtf8(indexJson)));
+        var exampleResources = examples.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => (f.Name, Resource: JsonNode.Parse(f.Content)!.AsObject())).ToList();
+        artefacts.Add((ImplementationGuideWriter.FileName(manifest),
+            ImplementationGuideWriter.Write(manifest, artefacts.Select(a => a.Resource), exampleResources)));
+        artefacts.Sort((a, b) => StringComparer.Ordinal.Compare(a.Name, b.Name));
+
+        var packed = new List<(string Name, byte[] Content)> { ("package.json", manifestFile.Content), (".index.json", Index(artefacts)) };
+        packed.AddRange(artefacts.Select(a => (a.Name, FhirNodes.ToUtf8(a.Resource))));
+        if (exampleResources.Count > 0)
+        {
+            packed.Add(("example/.index.json", Index(exampleResources)));
+            packed.AddRange(exampleResources.Select(e => ("example/" + e.Name, examples.First(f => f.Name == e.Name).Content)));
+        }
         return new IgPackage($"{name}-{version}.tgz", Tar(packed), issues);
+    }
+
+    /// <summary>The valid examples of an IG source folder: <c>examples/valid/*.json</c> (none when it has no such folder).</summary>
+    public static IReadOnlyList<FhirPackageFile> ReadExamples(string folder)
+    {
+        var valid = Path.Combine(folder, "examples", "valid");
+        return Directory.Exists(valid)
+            ? Directory.EnumerateFiles(valid, "*.json").Order(StringComparer.Ordinal).Select(f => new FhirPackageFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToList()
+            : [];
     }
 
     /// <summary>
@@ -82,12 +101,17 @@ public static class IgPackager
         return files;
     }
 
-    private static JsonObject IndexEntry(string fileName, JsonObject resource)
+    private static byte[] Index(IEnumerable<(string Name, JsonObject Resource)> files)
     {
-        var entry = new JsonObject { ["filename"] = fileName };
-        foreach (var property in new[] { "resourceType", "id", "url", "version", "kind", "type" })
-            if (resource[property] is JsonValue value) entry[property] = value.DeepClone();
-        return entry;
+        var index = new JsonArray();
+        foreach (var (fileName, resource) in files)
+        {
+            var entry = new JsonObject { ["filename"] = fileName };
+            foreach (var property in new[] { "resourceType", "id", "url", "version", "kind", "type" })
+                if (resource[property] is JsonValue value) entry[property] = value.DeepClone();
+            index.Add(entry);
+        }
+        return FhirNodes.ToUtf8(new JsonObject { ["index-version"] = 1, ["files"] = index });
     }
 
     private static byte[] Tar(List<(string Name, byte[] Content)> files)

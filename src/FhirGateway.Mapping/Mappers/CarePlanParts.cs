@@ -114,10 +114,11 @@ internal static class CarePlanParts
             draft["name"] = name;
             draft["subject"] = context.PatientReference();
             var orgRef = Parties.Organization(org.Value.Id, org.Value.Name);
-            draft["participant"] = FhirNodes.Array(members.Select(m => (JsonNode)new JsonObject
+            // Members are contained Practitioners so that each participant's member resolves (ctm-1 asks what it is).
+            draft["participant"] = FhirNodes.Array(members.Select((m, i) => (JsonNode)new JsonObject
             {
                 ["role"] = FhirNodes.Array(FhirNodes.TextConcept(m.Role!)),
-                ["member"] = Parties.Practitioner(m.Id!, m.Name!),
+                ["member"] = Parties.Practitioner(draft.Contain(Parties.ContainedPractitioner($"member-{i + 1}", m.Id!, m.Name!)), m.Id!, m.Name!),
                 ["onBehalfOf"] = orgRef.DeepClone(),
             }));
             draft["managingOrganization"] = FhirNodes.Array(orgRef);

@@ -7,7 +7,9 @@ namespace FhirGateway.Mapping.Mappers;
 
 /// <summary>
 /// The people and organisations records name (<c>{"id": …, "name": …}</c>), written as logical references: the
-/// clinic does not send Practitioner or Organization resources; partners resolve them by identifier.
+/// clinic does not send Practitioner or Organization resources of their own; partners resolve them by identifier.
+/// Where a resource needs its member to resolve (a care team's participants, ctm-1), the person goes in as a contained
+/// Practitioner that carries the same identifier and name.
 /// </summary>
 internal static class Parties
 {
@@ -23,6 +25,23 @@ internal static class Parties
 
     public static JsonObject Practitioner(string id, string name) =>
         FhirNodes.LogicalReference("Practitioner", new BusinessIdentifier(ClinicIg.Systems.Practitioner, id), name);
+
+    /// <summary>A practitioner as a contained resource: local id <paramref name="localId"/>, the clinic's identifier, the name as text.</summary>
+    public static JsonObject ContainedPractitioner(string localId, string id, string name) => new()
+    {
+        ["resourceType"] = "Practitioner",
+        ["id"] = localId,
+        ["identifier"] = FhirNodes.Array(FhirNodes.Identifier(new BusinessIdentifier(ClinicIg.Systems.Practitioner, id))),
+        ["name"] = FhirNodes.Array(new JsonObject { ["text"] = name }),
+    };
+
+    /// <summary>A reference to a contained practitioner (<paramref name="local"/>, <c>#id</c>) that keeps the identifier, so a partner can still match the person.</summary>
+    public static JsonObject Practitioner(string local, string id, string name)
+    {
+        var reference = Practitioner(id, name);
+        reference.Insert(0, "reference", local);
+        return reference;
+    }
 
     public static JsonObject Organization(string id, string name) =>
         FhirNodes.LogicalReference("Organization", new BusinessIdentifier(ClinicIg.Systems.Organization, id), name);

@@ -9,6 +9,15 @@ namespace FhirGateway.Runtime.Delivery;
 /// <param name="Part">1-based position among the transactions of the delivery, and how many it was planned as.</param>
 public sealed record Exchange(IReadOnlyList<TransactionEntry> Entries, ReadOnlyMemory<byte> Bundle, PartnerAnswer Answer, DeliveryVerdict Verdict, (int Index, int Of) Part)
 {
+    private string? _bundleHash;
+    private string? _answerHash;
+
+    /// <summary>The Bundle's canonical hash, computed once: the ledger entries of every record the POST carried name it.</summary>
+    public string BundleHash => _bundleHash ??= CanonicalJson.Hash(Bundle);
+
+    /// <summary>The answer's canonical hash (computed once), null for an empty answer.</summary>
+    public string? AnswerHash => Answer.Body.IsEmpty ? null : _answerHash ??= CanonicalJson.Hash(Answer.Body);
+
     public IEnumerable<int> EntryIndexes(ClaimedDelivery d) =>
         Enumerable.Range(0, Entries.Count).Where(i => Entries[i].RecordKeys.Contains(d.RecordKey, StringComparer.Ordinal));
 
@@ -41,7 +50,7 @@ public sealed record Exchange(IReadOnlyList<TransactionEntry> Entries, ReadOnlyM
         yield return new LedgerDraft(LedgerSteps.Sent, d.RecordKey, d.PatientId)
         {
             PartnerId = partner.Id,
-            PayloadHash = CanonicalJson.Hash(Bundle),
+            PayloadHash = BundleHash,
             Resources = EntryIndexes(d).Select(i => $"{Entries[i].ResourceType}/{Entries[i].Id}").ToList(),
             Detail = $"{part}{Entries.Count} entries, {Entries.SelectMany(e => e.RecordKeys).Distinct(StringComparer.Ordinal).Count()} records, attempt {d.Attempts + 1}",
         };
@@ -49,7 +58,7 @@ public sealed record Exchange(IReadOnlyList<TransactionEntry> Entries, ReadOnlyM
         {
             PartnerId = partner.Id,
             Status = Answer.StatusText,
-            PayloadHash = Answer.Body.IsEmpty ? null : CanonicalJson.Hash(Answer.Body),
+            PayloadHash = AnswerHash,
             Resources = withLocations ? Locations(d).ToList() : [],
             Detail = detail,
         };

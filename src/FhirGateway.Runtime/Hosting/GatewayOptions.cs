@@ -65,6 +65,8 @@ public sealed class PipelineOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>Records mapped and validated at once (one loop each; a patient's records still go one at a time, in order).</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
+    /// <summary>Records one loop claims in one transaction (at most one per patient) and stores the outcomes of in one transaction.</summary>
+    public int BatchSize { get; set; } = 32;
 }
 
 public sealed class DeliveryOptions

@@ -20,6 +20,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (string.IsNullOrWhiteSpace(options.Intake.ApiKeyHeader)) Fail("Intake:ApiKeyHeader", "must name a header");
         foreach (var (key, value) in Durations(options)) if (value <= TimeSpan.Zero) Fail(key, $"must be a positive duration (hh:mm:ss), found {value}");
         if (options.Pipeline.Workers is < 1 or > 64) Fail("Pipeline:Workers", $"must be between 1 and 64, found {options.Pipeline.Workers}");
+        if (options.Pipeline.BatchSize is < 1 or > 1000) Fail("Pipeline:BatchSize", $"must be between 1 and 1000, found {options.Pipeline.BatchSize}");
         if (options.Delivery.MaxAttempts < 1) Fail("Delivery:MaxAttempts", $"must be at least 1, found {options.Delivery.MaxAttempts}");
         if (options.Delivery.InlineRetries is < 0 or > 10) Fail("Delivery:InlineRetries", $"must be between 0 and 10, found {options.Delivery.InlineRetries}");
         if (options.Delivery.CircuitBreaker.FailureRatio is <= 0 or > 1) Fail("Delivery:CircuitBreaker:FailureRatio", "must be above 0 and at most 1");

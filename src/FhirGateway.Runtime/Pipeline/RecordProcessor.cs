@@ -14,8 +14,8 @@ namespace FhirGateway.Runtime.Pipeline;
 /// <summary>
 /// One record through the pipeline: map → validate against the clinic profiles → check against the records already
 /// routed (<see cref="CrossRecordChecks"/>: an infusion's lot, plan and safety review) → consent gate per partner that
-/// follows the patient → routed (deliveries queued, pending or held) or parked with its reasons. Each outcome is
-/// one store transaction with its ledger entries.
+/// follows the patient → routed (deliveries queued, pending or held) or parked with its reasons. It decides; the
+/// <see cref="PipelineWorker"/> stores a batch's outcomes, each with its ledger entries, in one transaction. Thread-safe.
 /// </summary>
 public sealed class RecordProcessor(
     IPipelineStore store,
@@ -34,7 +34,11 @@ public sealed class RecordProcessor(
     public const string ValidationStep = "validation";
     public const string CrossRecordStep = "cross-record";
 
-    public async Task ProcessAsync(ClaimedRecord claimed, string owner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides what becomes of a claimed record (routed or parked, with its ledger entries) without storing it: the
+    /// worker stores the outcomes of a batch together and then calls <see cref="Stored"/> for each one stored.
+    /// </summary>
+    public async Task<RecordOutcome> DecideAsync(ClaimedRecord claimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         var envelope = claimed.Envelope;
@@ -42,16 +46,14 @@ public sealed class RecordProcessor(
         if (claimed.Payload.Length > options.Value.Intake.MaxRecordBytes)
         {
             // Intake refuses these; one stored before the limit was lowered (or by an older version) is parked, not mapped.
-            await ParkAsync(claimed, owner, MappingStep, [IssueCatalogue.GatewayIntakeTooLarge.At(null, options.Value.Intake.MaxRecordBytes)], [], cancellationToken);
             GatewayTracing.End(span, "parked at " + MappingStep, failed: true);
-            return;
+            return Park(claimed, MappingStep, [IssueCatalogue.GatewayIntakeTooLarge.At(null, options.Value.Intake.MaxRecordBytes)], []);
         }
         var mapping = Map(claimed);
         if (!mapping.Success)
         {
-            await ParkAsync(claimed, owner, MappingStep, Errors(mapping.Issues, "the mapper gave no record"), [], cancellationToken);
             GatewayTracing.End(span, "parked at " + MappingStep, failed: true);
-            return;
+            return Park(claimed, MappingStep, Errors(mapping.Issues, "the mapper gave no record"), []);
         }
         var record = mapping.Record! with { Envelope = envelope };
         var mapped = Draft(LedgerSteps.Mapped, claimed) with
@@ -63,19 +65,43 @@ public sealed class RecordProcessor(
         var issues = Validate(record);
         if (issues.Any(i => i.IsError))
         {
-            await ParkAsync(claimed, owner, ValidationStep, issues, [mapped], cancellationToken);
             GatewayTracing.End(span, "parked at " + ValidationStep, failed: true);
-            return;
+            return Park(claimed, ValidationStep, issues, [mapped]);
         }
         var cross = await crossChecks.CheckAsync(record, cancellationToken);
         if (cross.Any(i => i.IsError))
         {
-            await ParkAsync(claimed, owner, CrossRecordStep, [.. issues, .. cross], [mapped], cancellationToken);
             GatewayTracing.End(span, "parked at " + CrossRecordStep, failed: true);
+            return Park(claimed, CrossRecordStep, [.. issues, .. cross], [mapped]);
+        }
+        var routed = await RouteAsync(claimed, record, [mapped], [.. issues, .. cross], cancellationToken);
+        GatewayTracing.End(span, "routed");
+        return routed;
+    }
+
+    /// <summary>The outcome of a record whose processing failed unexpectedly: parked, with the exception's type as the reason.</summary>
+    public RecordOutcome Failed(ClaimedRecord claimed, Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        ArgumentNullException.ThrowIfNull(failure);
+        return Park(claimed, MappingStep, [IssueCatalogue.GatewayPipelineFailed.At(null, failure.GetType().Name)], []);
+    }
+
+    /// <summary>Counts, logs and signals an outcome once it is stored (a routed record wakes the delivery worker).</summary>
+    public void Stored(RecordOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Routing is { } routing)
+        {
+            var held = routing.Deliveries.Where(p => p.HoldReason is not null).ToList();
+            foreach (var delivery in held) metrics.Held(delivery.PartnerId, 1);
+            Log.RecordRouted(logger, keys.Show(outcome.RecordKey), routing.Record.Resources.Count, routing.Deliveries.Count, held.Count);
+            signals.Delivery.Pulse();
             return;
         }
-        await RouteAsync(claimed, owner, record, [mapped], [.. issues, .. cross], cancellationToken);
-        GatewayTracing.End(span, "routed");
+        var parking = outcome.Parking!;
+        metrics.RecordParked(parking.Step);
+        Log.RecordParked(logger, keys.Show(outcome.RecordKey), parking.Step, outcome.Ledger.Last(d => d.Step == LedgerSteps.Parked).Detail ?? "");
     }
 
     private RecordMapping Map(ClaimedRecord claimed)
@@ -94,7 +120,7 @@ public sealed class RecordProcessor(
         }
     }
 
-    private async Task RouteAsync(ClaimedRecord claimed, string owner, MappedRecord record, List<LedgerDraft> ledger, IReadOnlyList<Issue> warnings, CancellationToken cancellationToken)
+    private async Task<RecordOutcome> RouteAsync(ClaimedRecord claimed, MappedRecord record, List<LedgerDraft> ledger, IReadOnlyList<Issue> warnings, CancellationToken cancellationToken)
     {
         var envelope = claimed.Envelope;
         var incoming = record.Consent is { } consent ? new ConsentRecord(envelope.PatientId, consent, envelope.Key, envelope.RecordedAt) : null;
@@ -109,11 +135,7 @@ public sealed class RecordProcessor(
         });
         foreach (var held in planned.Where(p => p.HoldReason is not null))
             ledger.Add(Draft(LedgerSteps.Held, claimed) with { PartnerId = held.PartnerId, Status = held.HoldReason });
-        if (!await store.RouteRecordAsync(new RecordRouting(record, mapper.MapperVersion, planned), owner, ledger, cancellationToken)) return;
-        var heldCount = planned.Count(p => p.HoldReason is not null);
-        foreach (var held in planned.Where(p => p.HoldReason is not null)) metrics.Held(held.PartnerId, 1);
-        Log.RecordRouted(logger, keys.Show(envelope.Key), record.Resources.Count, planned.Count, heldCount);
-        signals.Delivery.Pulse();
+        return RecordOutcome.Routed(new RecordRouting(record, mapper.MapperVersion, planned), ledger);
     }
 
     private IReadOnlyList<Issue> Validate(MappedRecord record)
@@ -136,22 +158,7 @@ public sealed class RecordProcessor(
         return issues;
     }
 
-    /// <summary>Parks a record whose processing failed unexpectedly, with the exception's type as the reason. Never throws but for cancellation.</summary>
-    public async Task ParkFailedAsync(ClaimedRecord claimed, string owner, Exception failure, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(claimed);
-        ArgumentNullException.ThrowIfNull(failure);
-        try
-        {
-            await ParkAsync(claimed, owner, MappingStep, [IssueCatalogue.GatewayPipelineFailed.At(null, failure.GetType().Name)], [], cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Log.StoreFailed(logger, e, "pipeline");
-        }
-    }
-
-    private async Task ParkAsync(ClaimedRecord claimed, string owner, string step, IReadOnlyList<Issue> issues, List<LedgerDraft> ledger, CancellationToken cancellationToken)
+    private static RecordOutcome Park(ClaimedRecord claimed, string step, IReadOnlyList<Issue> issues, List<LedgerDraft> ledger)
     {
         var located = issues.Select(i => i.Origin is null ? i with { Origin = claimed.Envelope.Key } : i).ToList();
         var outcome = IssueLimit.ToBoundedJson(located);
@@ -161,9 +168,7 @@ public sealed class RecordProcessor(
             PayloadHash = CanonicalJson.Hash(Encoding.UTF8.GetBytes(outcome)),
             Detail = ErrorCodes(located),
         });
-        if (!await store.ParkRecordAsync(new RecordParking(claimed.Envelope.Key, step, outcome), owner, ledger, cancellationToken)) return;
-        metrics.RecordParked(step);
-        Log.RecordParked(logger, keys.Show(claimed.Envelope.Key), step, ErrorCodes(located));
+        return RecordOutcome.Parked(new RecordParking(claimed.Envelope.Key, step, outcome), ledger);
     }
 
     private static IReadOnlyList<Issue> Errors(IReadOnlyList<Issue> issues, string fallback) =>

@@ -31,6 +31,34 @@ public sealed record PlannedDelivery(string PartnerId, string? HoldReason);
 /// <summary>A mapped and validated record with the deliveries it is routed to.</summary>
 public sealed record RecordRouting(MappedRecord Record, string MapperVersion, IReadOnlyList<PlannedDelivery> Deliveries);
 
+/// <summary>
+/// What the pipeline decided for one claimed record, to be stored with its ledger entries: routed (<see cref="Routing"/>)
+/// or parked (<see cref="Parking"/>), exactly one of the two.
+/// </summary>
+public sealed record RecordOutcome
+{
+    private RecordOutcome(RecordRouting? routing, RecordParking? parking, IReadOnlyList<Ledger.LedgerDraft> ledger)
+    {
+        Routing = routing;
+        Parking = parking;
+        Ledger = ledger;
+    }
+
+    public RecordRouting? Routing { get; }
+
+    public RecordParking? Parking { get; }
+
+    public IReadOnlyList<Ledger.LedgerDraft> Ledger { get; }
+
+    public string RecordKey => Routing?.Record.Envelope.Key ?? Parking!.RecordKey;
+
+    public static RecordOutcome Routed(RecordRouting routing, IReadOnlyList<Ledger.LedgerDraft> ledger) =>
+        new(routing ?? throw new ArgumentNullException(nameof(routing)), null, ledger ?? throw new ArgumentNullException(nameof(ledger)));
+
+    public static RecordOutcome Parked(RecordParking parking, IReadOnlyList<Ledger.LedgerDraft> ledger) =>
+        new(null, parking ?? throw new ArgumentNullException(nameof(parking)), ledger ?? throw new ArgumentNullException(nameof(ledger)));
+}
+
 /// <summary>A consent on record: patient, partner organisation, in force or not, and the record that stated it.</summary>
 public sealed record ConsentRecord(string PatientId, ConsentDirective Directive, string RecordKey, DateTimeOffset RecordedAt);
 

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Mapping.Ig;
+using FhirGateway.Runtime.Partners;
 
 namespace FhirGateway.Cli;
 
 /// <summary>
 /// <c>fhirgw ig pack [--ig DIR] [--out FILE]</c>: packs the clinic IG (the embedded one, or the source folder given
-/// with --ig) as a FHIR package .tgz with generated snapshots. Snapshot problems go to stderr; with errors no file is
+/// with --ig) as a FHIR package .tgz with generated snapshots, the ImplementationGuide resource, the gateway's
+/// CapabilityStatement and the valid examples (<c>examples/valid/</c>) under <c>package/example/</c>. Snapshot problems go to stderr; with errors no file is
 /// written and the exit code is 1.
 /// </summary>
 internal static class IgCommand
@@ -26,7 +28,9 @@ internal static class IgCommand
         IgPackage package;
         try
         {
-            package = IgPackager.Pack(source is null ? ClinicIgDefinitions.Files : IgPackager.ReadFolder(source.FullName));
+            package = source is null
+                ? IgPackager.Pack(GatewayCapabilityStatement.WithStatement(ClinicIgDefinitions.Files), ClinicIgDefinitions.Examples)
+                : IgPackager.Pack(GatewayCapabilityStatement.WithStatement(IgPackager.ReadFolder(source.FullName)), IgPackager.ReadExamples(source.FullName));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DefinitionFormatException or System.Text.Json.JsonException)
         {

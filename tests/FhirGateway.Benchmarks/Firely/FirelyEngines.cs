@@ -15,7 +15,7 @@ internal static class FirelyEngines
     /// <summary>Firely's validator over the packed IG (in-memory) in front of Hl7.Fhir.Specification.Data.R4's core.</summary>
     public static Validator Firely()
     {
-        var package = IgPackager.Pack(ClinicIgDefinitions.Files);
+        var package = IgPackager.Pack(ClinicIgDefinitions.Files, ClinicIgDefinitions.Examples);
         var resources = new List<Resource>();
         foreach (var file in FhirGateway.Fhir.Definitions.Sources.FhirPackage.Read(Write(package)).Files)
             if (file.Name is not ("package.json" or ".index.json") && Read(file.Content) is { } r) resources.Add(r);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FhirGateway.Fhir.Definitions;
 using FhirGateway.Fhir.Definitions.Sources;
 using static FhirGateway.Cli.Tests.CliRun;
@@ -29,16 +30,71 @@ public sealed class IgCommandTests : IDisposable
     [Fact]
     public async Task The_unpacked_package_validates_without_an_error()
     {
-        var target = Path.Combine(_folder, "ig.tgz");
-        await Run("ig", "pack", "--out", target);
-        var unpacked = Directory.CreateDirectory(Path.Combine(_folder, "unpacked")).FullName;
-        System.Formats.Tar.TarFile.ExtractToDirectory(new System.IO.Compression.GZipStream(File.OpenRead(target), System.IO.Compression.CompressionMode.Decompress), unpacked, false);
+        var unpacked = await PackAndUnpack();
 
-        var (exit, output, errors) = await Run("validate", Path.Combine(unpacked, "package"));
+        var (exit, output, errors) = await Run("validate", unpacked);
 
         Assert.True(exit == CliApp.ExitOk, output + errors);
         Assert.Matches(@"validated \d+ files \(\d+ resources\): 0 invalid; 0 errors", output);
+        // Every file: the definitions, the guide, the statement and the examples.
+        var files = Directory.EnumerateFiles(unpacked, "*.json", SearchOption.AllDirectories).Count(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != "package.json");
+        Assert.Contains($"validated {files} files", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_package_holds_a_draft_guide_listing_every_artefact_and_every_valid_example_under_example()
+    {
+        var unpacked = await PackAndUnpack();
+        var guide = Json(Path.Combine(unpacked, "ImplementationGuide-clinic.helixneuro.msc.json"));
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Repo("profiles", "package.json")));
+        Assert.Equal(("draft", "clinic.helixneuro.msc", "0.1.0", "4.0.1"), (Text(guide, "status"), Text(guide, "packageId"), Text(guide, "version"), guide.GetProperty("fhirVersion")[0].GetString()));
+        Assert.Equal(manifest.RootElement.GetProperty("author").GetString(), Text(guide, "publisher"));
+        Assert.NotEmpty(guide.GetProperty("contact")[0].GetProperty("telecom").EnumerateArray());
+        Assert.NotEmpty(guide.GetProperty("jurisdiction").EnumerateArray());
+        Assert.Equal("hl7.fhir.r4.core", Text(guide.GetProperty("dependsOn")[0], "packageId"));
+
+        var listed = guide.GetProperty("definition").GetProperty("resource").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("reference").GetProperty("reference").GetString()!, r => r);
+        var top = Directory.EnumerateFiles(unpacked, "*.json").Where(f => Path.GetFileName(f) is not ("package.json" or ".index.json")).Select(Json).ToList();
+        Assert.All(top.Where(r => Text(r, "resourceType") != "ImplementationGuide"), r => Assert.False(listed[Reference(r)].GetProperty("exampleBoolean").GetBoolean(), Reference(r)));
+        var examples = Directory.EnumerateFiles(Path.Combine(unpacked, "example"), "*.json").Where(f => !f.EndsWith(".index.json", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Directory.EnumerateFiles(Repo("profiles", "examples", "valid"), "*.json").Select(Path.GetFileName).Order(), examples.Select(Path.GetFileName).Order());
+        Assert.All(examples.Select(Json), e => Assert.Equal(e.GetProperty("meta").GetProperty("profile")[0].GetString(), Text(listed[Reference(e)], "exampleCanonical")));
+        Assert.Equal(top.Count - 1 + examples.Count, listed.Count);
+    }
+
+    [Fact]
+    public async Task The_capability_statement_names_each_type_the_mapping_sends_with_its_profiles_and_the_types_read_back()
+    {
+        var unpacked = await PackAndUnpack();
+        var statement = Json(Path.Combine(unpacked, "CapabilityStatement-fhirgw-gateway.json"));
+        Assert.Equal(("requirements", "draft"), (Text(statement, "kind"), Text(statement, "status")));
+        var client = statement.GetProperty("rest").EnumerateArray().Single(r => Text(r, "mode") == "client");
+        Assert.Equal("transaction", Text(client.GetProperty("interaction")[0], "code"));
+        var resources = client.GetProperty("resource").EnumerateArray().ToDictionary(r => Text(r, "type"));
+        var profiles = Directory.EnumerateFiles(unpacked, "StructureDefinition-*.json").Select(Json)
+            .Where(p => Text(p, "kind") == "resource" && Text(p, "type") != "Bundle").ToList();
+        Assert.All(profiles, p => Assert.Contains(Text(p, "url"), resources[Text(p, "type")].GetProperty("supportedProfile").EnumerateArray().Select(u => u.GetString())));
+        Assert.True(resources["Patient"].GetProperty("conditionalCreate").GetBoolean());
+        Assert.True(resources["CarePlan"].GetProperty("conditionalUpdate").GetBoolean());
+        Assert.Contains(resources["MedicationRequest"].GetProperty("searchParam").EnumerateArray(), p => Text(p, "name") == "_lastUpdated");
+        Assert.Contains(statement.GetProperty("rest").EnumerateArray(), r => Text(r, "mode") == "server" && Text(r, "documentation").Contains("/inbound/notifications/", StringComparison.Ordinal));
+    }
+
+    private async Task<string> PackAndUnpack()
+    {
+        var target = Path.Combine(_folder, "ig.tgz");
+        Assert.Equal(CliApp.ExitOk, (await Run("ig", "pack", "--out", target)).Exit);
+        var unpacked = Directory.CreateDirectory(Path.Combine(_folder, "unpacked")).FullName;
+        System.Formats.Tar.TarFile.ExtractToDirectory(new System.IO.Compression.GZipStream(File.OpenRead(target), System.IO.Compression.CompressionMode.Decompress), unpacked, true);
+        return Path.Combine(unpacked, "package");
+    }
+
+    private static JsonElement Json(string file) => JsonDocument.Parse(File.ReadAllBytes(file)).RootElement;
+
+    private static string Text(JsonElement e, string property) => e.TryGetProperty(property, out var v) ? v.GetString() ?? "" : "";
+
+    private static string Reference(JsonElement resource) => $"{Text(resource, "resourceType")}/{Text(resource, "id")}";
 
     [Fact]
     public async Task Packing_is_deterministic_and_the_embedded_ig_is_the_folder()

@@ -32,6 +32,21 @@ public sealed class PackageSourceTests : IDisposable
     }
 
     [Fact]
+    public void The_examples_of_a_tarball_are_the_resources_under_example_without_that_folder_s_index()
+    {
+        var tgz = _packages.Tarball("with-examples.tgz",
+            ("package.json", TestPackages.Manifest("example.clinic", "1.0.0")),
+            ("ValueSet-clinic-colours.json", TestPackages.ValueSet()),
+            ("example/.index.json", """{"index-version":1,"files":[{"filename":"Patient-a.json","resourceType":"Patient","id":"a"}]}"""),
+            ("example/Patient-a.json", """{"resourceType":"Patient","id":"a"}"""));
+
+        var package = FhirPackage.Read(tgz);
+
+        Assert.Equal(["Patient-a.json"], package.Examples.Select(e => e.Name));
+        Assert.Equal(["ValueSet-clinic-colours.json"], package.Files.Select(f => f.Name));
+    }
+
+    [Fact]
     public void Tarball_without_a_manifest_is_refused_with_its_path()
     {
         var tgz = _packages.Tarball("broken.tgz", ("ValueSet-x.json", TestPackages.ValueSet()));

@@ -11,13 +11,15 @@ namespace FhirGateway.Firely.Tests.Comparison;
 /// The cause of the listed ctm-1 incompatibility (firely-ctm-1-unresolved-member): R4's resolve() ignores a reference it cannot
 /// resolve, so <c>member.resolve().iif(empty(), true, …)</c> is true for such a member. Both FHIRPath engines agree
 /// on that; Firely's validator alone rejects the participant, and accepts it once the member resolves (a contained
-/// Practitioner). When Firely's validator follows resolve() as defined, the second test fails and the entry is to go.
+/// Practitioner). The gateway's CareTeams contain their members, so none it sends meets the entry; the unresolved
+/// CareTeam here is the case that keeps it met. When Firely's validator follows resolve() as defined, the second test
+/// fails and the entry is to go.
 /// </summary>
 public sealed class Ctm1CauseTests
 {
     private const string Ctm1 = "onBehalfOf.exists() implies (member.resolve().iif(empty(), true, ofType(Practitioner).exists()))";
 
-    private const string Unresolved = """{"resourceType":"CareTeam","participant":[{"member":{"type":"Practitioner","identifier":{"system":"urn:example:staff","value":"1"}},"onBehalfOf":{"display":"Org"}}]}""";
+    internal const string Unresolved = """{"resourceType":"CareTeam","participant":[{"member":{"type":"Practitioner","identifier":{"system":"urn:example:staff","value":"1"}},"onBehalfOf":{"display":"Org"}}]}""";
 
     private const string Contained = """{"resourceType":"CareTeam","contained":[{"resourceType":"Practitioner","id":"p1"}],"participant":[{"member":{"reference":"#p1"},"onBehalfOf":{"display":"Org"}}]}""";
 

@@ -26,11 +26,24 @@ public sealed class PackedDefinitionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Every_packed_snapshot_element_has_a_definition_and_cardinalities()
+    public void The_package_s_examples_are_the_valid_examples_and_Firely_holds_each_valid_against_its_profile()
+    {
+        var valid = OracleCase.Examples().Where(c => c.Expected == Expectation.Valid).ToList();
+        Assert.Equal(valid.Select(c => Path.GetFileName(c.Name)).Order(StringComparer.Ordinal), PackedIg.Examples.Select(e => e.Name).Order(StringComparer.Ordinal));
+        foreach (var example in PackedIg.Examples)
+        {
+            var profile = System.Text.Json.JsonDocument.Parse(example.Content).RootElement.GetProperty("meta").GetProperty("profile")[0].GetString();
+            var verdict = FirelyOracle.Validate(example.Content, profile);
+            Assert.True(verdict.Valid, $"{example.Name}: {verdict}");
+        }
+    }
+
+    [Fact]
+    public void Every_packed_snapshot_element_has_a_short_a_definition_and_cardinalities()
     {
         var incomplete = FirelyOracle.IgResources.OfType<Hl7.Fhir.Model.StructureDefinition>()
             .SelectMany(sd => sd.Snapshot?.Element.Select(e => (sd.Url, e)) ?? [])
-            .Where(x => string.IsNullOrEmpty(x.e.Definition) || x.e.Min is null || string.IsNullOrEmpty(x.e.Max))
+            .Where(x => string.IsNullOrEmpty(x.e.Definition) || string.IsNullOrEmpty(x.e.Short) || x.e.Min is null || string.IsNullOrEmpty(x.e.Max))
             .Select(x => $"{x.Url} {x.e.ElementId}").ToList();
         Assert.True(incomplete.Count == 0, string.Join("\n", incomplete.Take(20)));
         Assert.All(FirelyOracle.IgResources.OfType<Hl7.Fhir.Model.StructureDefinition>(), sd => Assert.NotEmpty(sd.Snapshot?.Element ?? []));

@@ -25,6 +25,15 @@ public sealed class ExampleTests
         return document.RootElement.GetProperty("meta").GetProperty("profile")[0].GetString()!;
     }
 
+    [Theory]
+    [MemberData(nameof(Valid))]
+    public void A_valid_example_has_the_id_the_packed_guide_lists_it_by(string file)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "valid", file)));
+        Assert.True(document.RootElement.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 },
+            $"{file} has no id: ig pack lists every example in ImplementationGuide.definition.resource by Type/id");
+    }
+
     [Fact]
     public void Every_invalid_example_is_described_in_the_readme()
     {

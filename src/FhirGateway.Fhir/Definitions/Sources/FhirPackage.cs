@@ -89,7 +89,8 @@ public sealed class FhirPackage
             .OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => new FhirPackageFile(f.Key, f.Value))
             .ToList();
-        var exampleFiles = examples.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new FhirPackageFile(f.Key, f.Value)).ToList();
+        // The example folder's own .index.json lists the examples; it is not one.
+        var exampleFiles = examples.Where(f => f.Key != ".index.json").OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new FhirPackageFile(f.Key, f.Value)).ToList();
         return new FhirPackage(name, version, dependencies, resources, exampleFiles);
     }
 

@@ -63,6 +63,30 @@ public sealed partial class PostgreSqlGatewayStore
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Stores the outcomes in order in one transaction; the ledger entries of those stored are appended last, in that
+    /// order, so the ledger lock is taken after every row this transaction changes (never held while waiting for a row).
+    /// </summary>
+    public Task<IReadOnlyList<bool>> CompleteRecordsAsync(IReadOnlyList<RecordOutcome> outcomes, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return WriteAsync<IReadOnlyList<bool>>(async (c, tx) =>
+        {
+            var stored = new bool[outcomes.Count];
+            var ledger = new List<LedgerDraft>();
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                var outcome = outcomes[i];
+                stored[i] = outcome.Routing is { } routing
+                    ? await RouteAsync(c, tx, routing, owner, cancellationToken)
+                    : await ParkAsync(c, tx, outcome.Parking!, owner, cancellationToken);
+                if (stored[i]) ledger.AddRange(outcome.Ledger);
+            }
+            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
+            return stored;
+        }, cancellationToken);
+    }
+
     private async Task<bool> ParkAsync(NpgsqlConnection c, NpgsqlTransaction tx, RecordParking parking, string owner, CancellationToken cancellationToken) =>
         await ExecuteAsync(c, tx, """
             UPDATE records SET state = @parked, parked_step = @step, outcome = @outcome, lease_owner = NULL, lease_until = NULL, updated_at = @now

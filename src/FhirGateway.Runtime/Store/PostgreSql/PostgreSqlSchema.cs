@@ -13,6 +13,7 @@ internal static class PostgreSqlSchema
         new(1, "records, resources, deliveries, consents, audit events, ledger", Core),
         new(2, "inbound updates, cursors, subscriptions, resources written to partners", Inbound),
         new(3, "partner limits and delivered versions", Partner),
+        new(4, "partial index of the record claim (waiting records per patient)", "CREATE INDEX records_waiting ON records(patient_id, seq) WHERE state = 'waiting';"),
     ];
 
     private const string Core = """

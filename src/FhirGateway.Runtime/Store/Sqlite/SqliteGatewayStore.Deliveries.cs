@@ -12,9 +12,7 @@ public sealed partial class SqliteGatewayStore
         WriteAsync<IReadOnlyList<ClaimedDelivery>>(async (c, tx) =>
         {
             var now = NowMs;
-            var candidates = await QueueHeadAsync(c, tx, partnerId, cancellationToken);
-            var unrouted = await UnroutedPatientsAsync(c, tx, cancellationToken);
-            var taken = DeliveryOrdering.Choose(candidates, unrouted, now, max);
+            var taken = await ChooseAsync(c, tx, partnerId, new DeliveryOrdering(now, max), cancellationToken);
             var claimed = new List<ClaimedDelivery>(taken.Count);
             foreach (var row in taken)
             {
@@ -27,31 +25,26 @@ public sealed partial class SqliteGatewayStore
             return claimed;
         }, cancellationToken);
 
-    private static async Task<List<QueueRow>> QueueHeadAsync(SqliteConnection c, SqliteTransaction tx, string partnerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Walks the partner's open deliveries oldest first (the partial index deliveries_open, so no sort) and stops as soon
+    /// as the batch is full or <see cref="ClaimScanLimit"/> rows were seen. Whether an older record of the row's patient
+    /// is still waiting is one probe of the partial index records_waiting per row read, not an aggregate over all
+    /// waiting records. The states are literals so that SQLite can use the partial indexes.
+    /// </summary>
+    private static async Task<List<QueueRow>> ChooseAsync(SqliteConnection c, SqliteTransaction tx, string partnerId, DeliveryOrdering ordering, CancellationToken cancellationToken)
     {
-        var rows = new List<QueueRow>();
-        await using var cmd = Command(c, tx, """
-            SELECT d.id, d.record_key, r.record_id, d.record_seq, d.patient_id, d.status, d.next_attempt_at, d.lease_until, d.attempts, d.solo
+        await using var cmd = Command(c, tx, $"""
+            SELECT d.id, d.record_key, r.record_id, d.record_seq, d.patient_id, d.status, d.next_attempt_at, d.lease_until, d.attempts, d.solo,
+                   EXISTS (SELECT 1 FROM records e WHERE e.patient_id = d.patient_id AND e.state = '{RecordStates.Waiting}' AND e.seq < d.record_seq)
             FROM deliveries d JOIN records r ON r.record_key = d.record_key
-            WHERE d.partner_id = $partner AND d.status IN ($pending, $leased, $held)
+            WHERE d.partner_id = $partner AND d.status IN ('{DeliveryStates.Pending}', '{DeliveryStates.Leased}', '{DeliveryStates.Held}')
             ORDER BY d.record_seq LIMIT $limit
-            """, ("$partner", partnerId), ("$pending", DeliveryStates.Pending), ("$leased", DeliveryStates.Leased),
-            ("$held", DeliveryStates.Held), ("$limit", ClaimScanLimit));
+            """, ("$partner", partnerId), ("$limit", ClaimScanLimit));
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await r.ReadAsync(cancellationToken))
-            rows.Add(new QueueRow(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetString(5),
-                r.GetInt64(6), r.IsDBNull(7) ? null : r.GetInt64(7), r.GetInt32(8), r.GetInt64(9) == 1));
-        return rows;
-    }
-
-    private static async Task<Dictionary<string, long>> UnroutedPatientsAsync(SqliteConnection c, SqliteTransaction tx, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var cmd = Command(c, tx, "SELECT patient_id, MIN(seq) FROM records WHERE state = $waiting GROUP BY patient_id",
-            ("$waiting", RecordStates.Waiting));
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await r.ReadAsync(cancellationToken)) result[r.GetString(0)] = r.GetInt64(1);
-        return result;
+        while (!ordering.Full && await r.ReadAsync(cancellationToken))
+            ordering.Offer(new QueueRow(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.GetString(5),
+                r.GetInt64(6), r.IsDBNull(7) ? null : r.GetInt64(7), r.GetInt32(8), r.GetInt64(9) == 1), r.GetInt64(10) == 1);
+        return ordering.Taken;
     }
 
     private static async Task<MappedRecord> LoadMappedAsync(SqliteConnection c, SqliteTransaction? tx, string recordKey, CancellationToken cancellationToken)

@@ -7,88 +7,105 @@ namespace FhirGateway.Runtime.Store.Sqlite;
 
 public sealed partial class SqliteGatewayStore
 {
-    public Task<ClaimedRecord?> ClaimRecordAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
-        WriteAsync(async (c, tx) =>
+    public async Task<ClaimedRecord?> ClaimRecordAsync(string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        (await ClaimRecordsAsync(owner, 1, lease, cancellationToken)).FirstOrDefault();
+
+    public async Task<bool> ParkRecordAsync(RecordParking parking, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        (await CompleteRecordsAsync([RecordOutcome.Parked(parking, ledger)], owner, cancellationToken))[0];
+
+    public async Task<bool> RouteRecordAsync(RecordRouting routing, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken) =>
+        (await CompleteRecordsAsync([RecordOutcome.Routed(routing, ledger)], owner, cancellationToken))[0];
+
+    public Task<IReadOnlyList<ClaimedRecord>> ClaimRecordsAsync(string owner, int max, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return WriteAsync<IReadOnlyList<ClaimedRecord>>(async (c, tx) =>
         {
             var now = NowMs;
-            ClaimedRecord? claimed = null;
-            await using (var find = Command(c, tx, """
+            var claimed = new List<ClaimedRecord>(max);
+            // the states are literals so that the partial index records_waiting serves the NOT EXISTS
+            await using (var find = Command(c, tx, $"""
                 SELECT seq, record_id, version, kind, patient_id, recorded_at, payload, payload_hash FROM records r
-                WHERE state = $waiting AND (lease_until IS NULL OR lease_until < $now)
-                  AND NOT EXISTS (SELECT 1 FROM records e WHERE e.patient_id = r.patient_id AND e.seq < r.seq AND e.state = $waiting)
-                ORDER BY seq LIMIT 1
-                """, ("$waiting", RecordStates.Waiting), ("$now", now)))
+                WHERE state = '{RecordStates.Waiting}' AND (lease_until IS NULL OR lease_until < $now)
+                  AND NOT EXISTS (SELECT 1 FROM records e WHERE e.patient_id = r.patient_id AND e.seq < r.seq AND e.state = '{RecordStates.Waiting}')
+                ORDER BY seq LIMIT $max
+                """, ("$now", now), ("$max", max)))
             await using (var r = await find.ExecuteReaderAsync(cancellationToken))
-                if (await r.ReadAsync(cancellationToken))
-                    claimed = new ClaimedRecord(r.GetInt64(0), ReadEnvelope(r, 1), (byte[])r["payload"], r.GetString(7));
-            if (claimed is null) return null;
-            await ExecuteAsync(c, tx, "UPDATE records SET lease_owner = $owner, lease_until = $until WHERE seq = $seq", cancellationToken,
-                ("$owner", owner), ("$until", now + (long)lease.TotalMilliseconds), ("$seq", claimed.Seq));
+                while (await r.ReadAsync(cancellationToken))
+                    claimed.Add(new ClaimedRecord(r.GetInt64(0), ReadEnvelope(r, 1), (byte[])r["payload"], r.GetString(7)));
+            foreach (var record in claimed)
+                await ExecuteAsync(c, tx, "UPDATE records SET lease_owner = $owner, lease_until = $until WHERE seq = $seq", cancellationToken,
+                    ("$owner", owner), ("$until", now + (long)lease.TotalMilliseconds), ("$seq", record.Seq));
             return claimed;
-        }, cancellationToken);
-
-    public Task<bool> ParkRecordAsync(RecordParking parking, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(parking);
-        return WriteAsync(async (c, tx) =>
-        {
-            var changed = await ExecuteAsync(c, tx, """
-                UPDATE records SET state = $parked, parked_step = $step, outcome = $outcome, lease_owner = NULL, lease_until = NULL, updated_at = $now
-                WHERE record_key = $key AND state = $waiting AND lease_owner = $owner
-                """, cancellationToken,
-                ("$parked", RecordStates.Parked), ("$step", parking.Step), ("$outcome", parking.OperationOutcome), ("$now", NowMs),
-                ("$key", parking.RecordKey), ("$waiting", RecordStates.Waiting), ("$owner", owner));
-            if (changed == 0) return false;
-            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
-            return true;
         }, cancellationToken);
     }
 
-    public Task<bool> RouteRecordAsync(RecordRouting routing, string owner, IReadOnlyList<LedgerDraft> ledger, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<bool>> CompleteRecordsAsync(IReadOnlyList<RecordOutcome> outcomes, string owner, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(routing);
-        var envelope = routing.Record.Envelope;
-        return WriteAsync(async (c, tx) =>
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return WriteAsync<IReadOnlyList<bool>>(async (c, tx) =>
         {
-            long seq;
-            await using (var own = Command(c, tx, "SELECT seq FROM records WHERE record_key = $key AND state = $waiting AND lease_owner = $owner",
-                ("$key", envelope.Key), ("$waiting", RecordStates.Waiting), ("$owner", owner)))
+            var stored = new bool[outcomes.Count];
+            for (var i = 0; i < outcomes.Count; i++)
             {
-                var found = await own.ExecuteScalarAsync(cancellationToken);
-                if (found is null) return false;
-                seq = (long)found;
+                var outcome = outcomes[i];
+                stored[i] = outcome.Routing is { } routing
+                    ? await RouteAsync(c, tx, routing, owner, cancellationToken)
+                    : await ParkAsync(c, tx, outcome.Parking!, owner, cancellationToken);
+                if (stored[i]) await AppendLedgerAsync(c, tx, outcome.Ledger, cancellationToken);
             }
-            var now = NowMs;
-            await ExecuteAsync(c, tx, "DELETE FROM resources WHERE record_key = $key", cancellationToken, ("$key", envelope.Key));
-            for (var i = 0; i < routing.Record.Resources.Count; i++)
-            {
-                var res = routing.Record.Resources[i];
-                await ExecuteAsync(c, tx, """
-                    INSERT INTO resources(record_key, ordinal, resource_type, resource_id, profile, identifier_system, identifier_value, json)
-                    VALUES($key, $ordinal, $type, $id, $profile, $system, $value, $json)
-                    """, cancellationToken,
-                    ("$key", envelope.Key), ("$ordinal", i), ("$type", res.ResourceType), ("$id", res.Id), ("$profile", res.Profile),
-                    ("$system", res.Identifier.System), ("$value", res.Identifier.Value), ("$json", res.Json.ToArray()));
-            }
-            if (routing.Record.Consent is { } consent) await UpsertConsentAsync(c, tx, envelope, consent, cancellationToken);
-            foreach (var planned in routing.Deliveries)
-                await ExecuteAsync(c, tx, """
-                    INSERT INTO deliveries(record_key, record_seq, patient_id, partner_id, status, attempts, next_attempt_at, hold_reason, created_at, updated_at)
-                    VALUES($key, $seq, $patient, $partner, $status, 0, $now, $reason, $now, $now)
-                    ON CONFLICT(record_key, partner_id) DO UPDATE SET
-                      status = excluded.status, attempts = 0, next_attempt_at = excluded.next_attempt_at, hold_reason = excluded.hold_reason,
-                      lease_owner = NULL, lease_until = NULL, solo = 0, last_status = NULL, last_error = NULL, outcome = NULL, updated_at = excluded.updated_at
-                    WHERE deliveries.status <> 'delivered'
-                    """, cancellationToken,
-                    ("$key", envelope.Key), ("$seq", seq), ("$patient", envelope.PatientId), ("$partner", planned.PartnerId),
-                    ("$status", planned.HoldReason is null ? DeliveryStates.Pending : DeliveryStates.Held), ("$now", now), ("$reason", planned.HoldReason));
-            await ExecuteAsync(c, tx, """
-                UPDATE records SET state = $routed, lease_owner = NULL, lease_until = NULL, parked_step = NULL, outcome = NULL,
-                                   mapper_version = $mapper, updated_at = $now WHERE seq = $seq
-                """, cancellationToken, ("$routed", RecordStates.Routed), ("$mapper", routing.MapperVersion), ("$now", now), ("$seq", seq));
-            await AppendLedgerAsync(c, tx, ledger, cancellationToken);
-            return true;
+            return stored;
         }, cancellationToken);
+    }
+
+    private async Task<bool> ParkAsync(SqliteConnection c, SqliteTransaction tx, RecordParking parking, string owner, CancellationToken cancellationToken) =>
+        await ExecuteAsync(c, tx, """
+            UPDATE records SET state = $parked, parked_step = $step, outcome = $outcome, lease_owner = NULL, lease_until = NULL, updated_at = $now
+            WHERE record_key = $key AND state = $waiting AND lease_owner = $owner
+            """, cancellationToken,
+            ("$parked", RecordStates.Parked), ("$step", parking.Step), ("$outcome", parking.OperationOutcome), ("$now", NowMs),
+            ("$key", parking.RecordKey), ("$waiting", RecordStates.Waiting), ("$owner", owner)) > 0;
+
+    private async Task<bool> RouteAsync(SqliteConnection c, SqliteTransaction tx, RecordRouting routing, string owner, CancellationToken cancellationToken)
+    {
+        var envelope = routing.Record.Envelope;
+        long seq;
+        await using (var own = Command(c, tx, "SELECT seq FROM records WHERE record_key = $key AND state = $waiting AND lease_owner = $owner",
+            ("$key", envelope.Key), ("$waiting", RecordStates.Waiting), ("$owner", owner)))
+        {
+            var found = await own.ExecuteScalarAsync(cancellationToken);
+            if (found is null) return false;
+            seq = (long)found;
+        }
+        var now = NowMs;
+        await ExecuteAsync(c, tx, "DELETE FROM resources WHERE record_key = $key", cancellationToken, ("$key", envelope.Key));
+        for (var i = 0; i < routing.Record.Resources.Count; i++)
+        {
+            var res = routing.Record.Resources[i];
+            await ExecuteAsync(c, tx, """
+                INSERT INTO resources(record_key, ordinal, resource_type, resource_id, profile, identifier_system, identifier_value, json)
+                VALUES($key, $ordinal, $type, $id, $profile, $system, $value, $json)
+                """, cancellationToken,
+                ("$key", envelope.Key), ("$ordinal", i), ("$type", res.ResourceType), ("$id", res.Id), ("$profile", res.Profile),
+                ("$system", res.Identifier.System), ("$value", res.Identifier.Value), ("$json", res.Json.ToArray()));
+        }
+        if (routing.Record.Consent is { } consent) await UpsertConsentAsync(c, tx, envelope, consent, cancellationToken);
+        foreach (var planned in routing.Deliveries)
+            await ExecuteAsync(c, tx, """
+                INSERT INTO deliveries(record_key, record_seq, patient_id, partner_id, status, attempts, next_attempt_at, hold_reason, created_at, updated_at)
+                VALUES($key, $seq, $patient, $partner, $status, 0, $now, $reason, $now, $now)
+                ON CONFLICT(record_key, partner_id) DO UPDATE SET
+                  status = excluded.status, attempts = 0, next_attempt_at = excluded.next_attempt_at, hold_reason = excluded.hold_reason,
+                  lease_owner = NULL, lease_until = NULL, solo = 0, last_status = NULL, last_error = NULL, outcome = NULL, updated_at = excluded.updated_at
+                WHERE deliveries.status <> 'delivered'
+                """, cancellationToken,
+                ("$key", envelope.Key), ("$seq", seq), ("$patient", envelope.PatientId), ("$partner", planned.PartnerId),
+                ("$status", planned.HoldReason is null ? DeliveryStates.Pending : DeliveryStates.Held), ("$now", now), ("$reason", planned.HoldReason));
+        await ExecuteAsync(c, tx, """
+            UPDATE records SET state = $routed, lease_owner = NULL, lease_until = NULL, parked_step = NULL, outcome = NULL,
+                               mapper_version = $mapper, updated_at = $now WHERE seq = $seq
+            """, cancellationToken, ("$routed", RecordStates.Routed), ("$mapper", routing.MapperVersion), ("$now", now), ("$seq", seq));
+        return true;
     }
 
     /// <summary>Keeps per patient and organisation the consent of the latest record (by recordedAt).</summary>

@@ -1,19 +1,22 @@
-using System.Data;
 using FhirGateway.Runtime.Ledger;
 using Microsoft.Data.Sqlite;
 
 namespace FhirGateway.Runtime.Store.Sqlite;
 
 /// <summary>
-/// The SQLite store: one database file in WAL mode, synchronous FULL (a committed change survives a crash), one
-/// IMMEDIATE transaction per state change so that several workers and processes (the gateway, <c>fhirgw ingest</c>)
-/// can share the file.
+/// The SQLite store: one database file in WAL mode, synchronous FULL (a committed change survives a crash, even of the
+/// machine: every COMMIT syncs the WAL). Each state change runs in an IMMEDIATE transaction so that several processes
+/// (the gateway, <c>fhirgw ingest</c>) can share the file; within one process the changes go through one writer that
+/// commits the changes waiting together (<see cref="SqliteGroupCommit"/>), so the sync is paid once per group, not per
+/// change, and no caller is answered before its change is durable. Reads use their own pooled connections (WAL lets
+/// them run beside the writer).
 /// </summary>
 public sealed partial class SqliteGatewayStore : Sql.SqlGatewayStore, IGatewayStore, IStoredResourceReader
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly LedgerKeyRing _keys;
+    private readonly SqliteGroupCommit _writer;
 
     /// <param name="keys">The ledger key entries are signed with; none (the default) writes an unkeyed chain, and refuses to extend a keyed one.</param>
     public SqliteGatewayStore(string databasePath, TimeProvider time, LedgerKeyRing? keys = null)
@@ -29,6 +32,7 @@ public sealed partial class SqliteGatewayStore : Sql.SqlGatewayStore, IGatewaySt
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _writer = new SqliteGroupCommit(OpenAsync);
     }
 
     /// <summary>The file name of the database inside a data folder.</summary>
@@ -38,6 +42,9 @@ public sealed partial class SqliteGatewayStore : Sql.SqlGatewayStore, IGatewaySt
     public static string PathIn(string dataFolder) => Path.Combine(dataFolder, FileName);
 
     public string DatabasePath { get; }
+
+    /// <summary>Transactions this store object committed and the write operations they carried (see <see cref="SqliteGroupCommit"/>).</summary>
+    public (long Commits, long Writes) CommitCounts => _writer.Counts;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -88,15 +95,12 @@ public sealed partial class SqliteGatewayStore : Sql.SqlGatewayStore, IGatewaySt
         return c;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction and commits it; the change is durable when this returns.</summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await using var c = await OpenAsync(cancellationToken);
-        await using var tx = c.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        var result = await work(c, tx);
-        await tx.CommitAsync(cancellationToken);
-        return result;
-    }
+    /// <summary>
+    /// Runs <paramref name="work"/> in an IMMEDIATE transaction (shared with the other writes waiting, see
+    /// <see cref="SqliteGroupCommit"/>); the change is durable when this returns.
+    /// </summary>
+    private Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(work, cancellationToken);
 
     private Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken cancellationToken) =>
         WriteAsync(async (c, tx) =>

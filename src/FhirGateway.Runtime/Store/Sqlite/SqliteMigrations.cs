@@ -12,5 +12,10 @@ internal static class SqliteMigrations
     public static readonly IReadOnlyList<SchemaMigration> All =
     [
         new(1, "records, deliveries, ledger, inbound, partner state (baseline)", SqliteSchema.Create + SqliteInboundSchema.Create + SqlitePartnerSchema.Create),
+        // the claim indexes came after the baseline: a database recorded at version 1 before them gets them here
+        new(2, "partial indexes of the claims (waiting records per patient, open deliveries per partner)", $"""
+            CREATE INDEX IF NOT EXISTS records_waiting ON records(patient_id, seq) WHERE state = '{RecordStates.Waiting}';
+            CREATE INDEX IF NOT EXISTS deliveries_open ON deliveries(partner_id, record_seq) WHERE status IN ('{DeliveryStates.Pending}', '{DeliveryStates.Leased}', '{DeliveryStates.Held}');
+            """),
     ];
 }

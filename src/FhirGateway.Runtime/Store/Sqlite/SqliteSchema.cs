@@ -3,7 +3,7 @@ namespace FhirGateway.Runtime.Store.Sqlite;
 /// <summary>The SQLite schema. Times are Unix milliseconds (INTEGER) except the ledger's, which is the hashed ISO text.</summary>
 internal static class SqliteSchema
 {
-    public const string Create = """
+    public const string Create = $"""
         CREATE TABLE IF NOT EXISTS records(
           seq INTEGER PRIMARY KEY AUTOINCREMENT,
           record_key TEXT NOT NULL UNIQUE,
@@ -26,6 +26,7 @@ internal static class SqliteSchema
           updated_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS records_state ON records(state, seq);
         CREATE INDEX IF NOT EXISTS records_patient ON records(patient_id, seq);
+        CREATE INDEX IF NOT EXISTS records_waiting ON records(patient_id, seq) WHERE state = '{RecordStates.Waiting}';
         CREATE INDEX IF NOT EXISTS records_id ON records(record_id);
         CREATE INDEX IF NOT EXISTS records_received ON records(received_at);
         CREATE INDEX IF NOT EXISTS records_kind ON records(kind, seq);
@@ -40,6 +41,7 @@ internal static class SqliteSchema
           identifier_value TEXT NOT NULL,
           json BLOB NOT NULL,
           PRIMARY KEY(record_key, ordinal));
+        CREATE INDEX IF NOT EXISTS resources_identifier ON resources(resource_type, identifier_system, identifier_value);
 
         CREATE TABLE IF NOT EXISTS deliveries(
           id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -62,6 +64,7 @@ internal static class SqliteSchema
           UNIQUE(record_key, partner_id));
         CREATE INDEX IF NOT EXISTS deliveries_queue ON deliveries(partner_id, status, record_seq);
         CREATE INDEX IF NOT EXISTS deliveries_status ON deliveries(status, record_seq);
+        CREATE INDEX IF NOT EXISTS deliveries_open ON deliveries(partner_id, record_seq) WHERE status IN ('{DeliveryStates.Pending}', '{DeliveryStates.Leased}', '{DeliveryStates.Held}');
 
         CREATE TABLE IF NOT EXISTS consents(
           patient_id TEXT NOT NULL,
