@@ -8,7 +8,6 @@ using FhirGateway.Runtime.Operations;
 using FhirGateway.Runtime.Partners;
 using FhirGateway.Runtime.Pipeline;
 using FhirGateway.Runtime.Store;
-using FhirGateway.Runtime.Store.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,8 +29,7 @@ public static class GatewayModules
         builder.AddGatewayOptions();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => LedgerKeyRing.From(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Ledger));
-        builder.Services.TryAddSingleton<IGatewayStore>(sp => new SqliteGatewayStore(
-            SqliteGatewayStore.PathIn(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataFolder), sp.GetRequiredService<TimeProvider>(),
+        builder.Services.TryAddSingleton(sp => GatewayStores.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<LedgerKeyRing>()));
         // each worker, endpoint and command sees only its job's part of the store: the same singleton behind each
         builder.Services.TryAddSingleton<IIntakeStore>(sp => sp.GetRequiredService<IGatewayStore>());

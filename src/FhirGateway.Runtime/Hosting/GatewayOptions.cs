@@ -7,9 +7,11 @@ namespace FhirGateway.Runtime.Hosting;
 /// </summary>
 public sealed class GatewayOptions
 {
-    /// <summary>The data folder (SQLite store, inbox, logs). <c>FHIRGW_DATA</c>; default <c>./.fhirgw</c>.</summary>
+    /// <summary>The data folder (SQLite store unless Store:Provider is PostgreSql, inbox, outbox, logs). <c>FHIRGW_DATA</c>; default <c>./.fhirgw</c>.</summary>
     public string Data { get; set; } = "./.fhirgw";
 
+    /// <summary>The store engine: SQLite in the data folder (default) or a PostgreSQL database shared by several instances.</summary>
+    public StoreOptions Store { get; set; } = new();
     public HttpOptions Http { get; set; } = new();
     public IntakeOptions Intake { get; set; } = new();
     public PipelineOptions Pipeline { get; set; } = new();

@@ -14,6 +14,7 @@ public sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         void Fail(string key, string message) => failures.Add($"{Setting(key)}: {message}");
 
         if (string.IsNullOrWhiteSpace(options.Data)) Fail("Data", "the data folder must be given");
+        foreach (var (key, message) in GatewayStores.Problems(options.Store)) Fail(key, message);
         if (string.IsNullOrWhiteSpace(options.Http.Urls)) Fail("Http:Urls", "at least one URL to listen on must be given");
         if (options.Intake.MaxRecordBytes is < 256 or > 64 * 1024 * 1024) Fail("Intake:MaxRecordBytes", $"must be between 256 and 67108864, found {options.Intake.MaxRecordBytes}");
         if (string.IsNullOrWhiteSpace(options.Intake.ApiKeyHeader)) Fail("Intake:ApiKeyHeader", "must name a header");

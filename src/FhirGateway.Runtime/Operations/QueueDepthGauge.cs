@@ -35,7 +35,7 @@ public sealed class QueueDepthGauge : BackgroundService
                 {
                     _snapshot = await _store.PartnerQueuesAsync(stoppingToken);
                 }
-                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+                catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
                 {
                     // the store is not ready yet (or briefly busy): the next turn reads again
                 }

@@ -26,8 +26,8 @@ public static class RecordQueryParser
             errors.Add($"kind '{kind}' is not a record kind ({string.Join(", ", RecordKinds.All)}).");
         var page = Long(Text("page"), "page", errors);
         var limit = Long(Text("limit"), "limit", errors);
-        if (limit is < 1 or > Store.Sqlite.SqliteGatewayStore.MaxPageSize)
-            errors.Add($"limit must be between 1 and {Store.Sqlite.SqliteGatewayStore.MaxPageSize}, found {limit}.");
+        if (limit is < 1 or > Store.Sql.SqlGatewayStore.MaxPageSize)
+            errors.Add($"limit must be between 1 and {Store.Sql.SqlGatewayStore.MaxPageSize}, found {limit}.");
         return new RecordQuery
         {
             State = state,
@@ -37,7 +37,7 @@ public static class RecordQueryParser
             Since = Time(Text("since"), "since", errors),
             Until = Time(Text("until"), "until", errors),
             Before = page,
-            Limit = (int)Math.Clamp(limit ?? 50, 1, Store.Sqlite.SqliteGatewayStore.MaxPageSize),
+            Limit = (int)Math.Clamp(limit ?? 50, 1, Store.Sql.SqlGatewayStore.MaxPageSize),
         };
     }
 

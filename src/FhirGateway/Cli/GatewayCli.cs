@@ -75,7 +75,7 @@ internal static class GatewayCli
             await stderr.WriteLineAsync($"{command}: {missing}".AsMemory(), cancellationToken);
             return null;
         }
-        if (existingData && !File.Exists(SqliteGatewayStore.PathIn(options.DataFolder)))
+        if (existingData && options.Store.Provider == StoreProvider.Sqlite && !File.Exists(SqliteGatewayStore.PathIn(options.DataFolder)))
         {
             host.Dispose();
             await stderr.WriteLineAsync($"{command}: no gateway data in {options.DataFolder} (no {SqliteGatewayStore.FileName}); give the gateway's data folder with --data or FHIRGW_DATA".AsMemory(), cancellationToken);

@@ -60,7 +60,7 @@ internal static class PartnersCommand
         {
             return await state.GetLearnedLimitAsync(partner.Id, cancellationToken);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (System.Data.Common.DbException) // no store yet (SQLite: no tables; PostgreSQL: not migrated or not reachable)
         {
             return null;
         }

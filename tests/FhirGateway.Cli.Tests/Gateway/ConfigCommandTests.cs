@@ -47,6 +47,20 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("""{ "Store": { "Provider": "Postgres" } }""", "Store:Provider (FHIRGW_STORE__PROVIDER): 'Postgres' is not one of Sqlite, PostgreSql")]
+    [InlineData("""{ "Store": { "Provider": "PostgreSql" } }""", "Store:ConnectionString (FHIRGW_STORE__CONNECTIONSTRING): must name the PostgreSQL database")]
+    [InlineData("""{ "Store": { "Provider": "PostgreSql", "ConnectionString": "Hots=db;Database=g" } }""", "Store:ConnectionString (FHIRGW_STORE__CONNECTIONSTRING): is not an Npgsql connection string")]
+    [InlineData("""{ "Store": { "ConnectionString": "Host=db;Database=g" } }""", "Store:ConnectionString (FHIRGW_STORE__CONNECTIONSTRING): is read only with Store:Provider PostgreSql")]
+    public async Task Run_exits_2_on_store_settings_that_name_no_usable_store(string settings, string expected)
+    {
+        var file = Write("store.json", settings);
+        var (exit, _, errors) = await CliRun.Run("run", "--config", file, "--data", _folder.Path);
+        Assert.Equal(CliApp.ExitUsage, exit);
+        Assert.Contains(expected, errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("{ \"Delivery\": {", "is not valid JSON at line 1, column 16: the text ends before the JSON is complete")]
     [InlineData("[1, 2]", "must hold a JSON object")]
     [InlineData("{ \"Data\": nope }", "is not valid JSON at line 1, column 12")]

@@ -11,7 +11,7 @@ namespace FhirGateway.Runtime.Store.Sqlite;
 /// change, and no caller is answered before its change is durable. Reads use their own pooled connections (WAL lets
 /// them run beside the writer).
 /// </summary>
-public sealed partial class SqliteGatewayStore : IGatewayStore
+public sealed partial class SqliteGatewayStore : Sql.SqlGatewayStore, IGatewayStore, IStoredResourceReader
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -51,11 +51,15 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         await using var c = await OpenAsync(cancellationToken);
         await ExecuteAsync(c, null, "PRAGMA journal_mode=WAL;", cancellationToken);
-        await using var tx = c.BeginTransaction(deferred: false);
-        await ExecuteAsync(c, tx, SqliteSchema.Create, cancellationToken);
-        await ExecuteAsync(c, tx, SqliteInboundSchema.Create, cancellationToken);
-        await ExecuteAsync(c, tx, SqlitePartnerSchema.Create, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        await Migrations.SchemaMigrations.ApplyAsync(c, _ => Task.FromResult<System.Data.Common.DbTransaction>(c.BeginTransaction(deferred: false)),
+            SqliteMigrations.All, NowMs, cancellationToken);
+    }
+
+    /// <summary>The schema version the database is at.</summary>
+    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var c = await OpenAsync(cancellationToken);
+        return await Migrations.SchemaMigrations.CurrentAsync(c, cancellationToken);
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
@@ -73,6 +77,15 @@ public sealed partial class SqliteGatewayStore : IGatewayStore
     }
 
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private protected override long Now => NowMs;
+
+    private protected override Task<T> WriteDbAsync<T>(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync<T>((c, tx) => work(c, tx), cancellationToken);
+
+    private protected override async Task<System.Data.Common.DbConnection> OpenReadAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+
+    private protected override string NoIndex => "+";
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

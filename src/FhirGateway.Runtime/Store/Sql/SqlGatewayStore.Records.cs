@@ -1,16 +1,15 @@
 using FhirGateway.Runtime.Operations;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace FhirGateway.Runtime.Store.Sqlite;
+namespace FhirGateway.Runtime.Store.Sql;
 
 /// <summary>
 /// Record listings for operators (console, <c>GET /records</c>, <c>fhirgw records list</c>): newest first, keyset-paged
 /// on <c>seq</c> (never OFFSET), each filter answered from an index (<c>records_state</c>, <c>records_patient</c>,
 /// <c>records_kind</c>, <c>deliveries_status</c>, <c>deliveries_queue</c>, <c>records_received</c>), so a page costs the same at any depth.
 /// </summary>
-public sealed partial class SqliteGatewayStore
+public abstract partial class SqlGatewayStore
 {
-    public const int MaxPageSize = 500;
 
     public async Task<RecordPage> ListRecordsAsync(RecordQuery query, CancellationToken cancellationToken)
     {
@@ -18,43 +17,43 @@ public sealed partial class SqliteGatewayStore
         var limit = Math.Clamp(query.Limit, 1, MaxPageSize);
         var parameters = new List<(string, object?)>
         {
-            ("$before", query.Before ?? long.MaxValue), ("$limit", limit + 1),
+            ("@before", query.Before ?? long.MaxValue), ("@limit", limit + 1),
         };
-        if (query.PartnerId is not null) parameters.Add(("$partner", query.PartnerId));
-        var where = new List<string> { "r.seq < $before" };
+        if (query.PartnerId is not null) parameters.Add(("@partner", query.PartnerId));
+        var where = new List<string> { "r.seq < @before" };
         if (query.PatientId is not null)
         {
-            where.Add("r.patient_id = $patient");
-            parameters.Add(("$patient", query.PatientId));
+            where.Add("r.patient_id = @patient");
+            parameters.Add(("@patient", query.PatientId));
         }
         if (query.Kind is not null)
         {
-            where.Add("r.kind = $kind");
-            parameters.Add(("$kind", query.Kind));
+            where.Add("r.kind = @kind");
+            parameters.Add(("@kind", query.Kind));
         }
         // received_at is stamped in the intake transaction that gives seq, so it follows seq: a time bound becomes a seq
         // bound found by the received_at index, and the walk never visits records outside it.
         if (query.Since is { } since)
         {
-            where.Add("r.seq >= coalesce((SELECT seq FROM records WHERE received_at >= $since ORDER BY received_at LIMIT 1), 9223372036854775807)");
-            where.Add("r.received_at >= $since");
-            parameters.Add(("$since", since.ToUnixTimeMilliseconds()));
+            where.Add("r.seq >= coalesce((SELECT seq FROM records WHERE received_at >= @since ORDER BY received_at LIMIT 1), 9223372036854775807)");
+            where.Add("r.received_at >= @since");
+            parameters.Add(("@since", since.ToUnixTimeMilliseconds()));
         }
         if (query.Until is { } until)
         {
-            where.Add("r.seq <= coalesce((SELECT seq FROM records WHERE received_at < $until ORDER BY received_at DESC LIMIT 1), 0)");
-            where.Add("r.received_at < $until");
-            parameters.Add(("$until", until.ToUnixTimeMilliseconds()));
+            where.Add("r.seq <= coalesce((SELECT seq FROM records WHERE received_at < @until ORDER BY received_at DESC LIMIT 1), 0)");
+            where.Add("r.received_at < @until");
+            parameters.Add(("@until", until.ToUnixTimeMilliseconds()));
         }
         where.Add(StateFilter(query.State, query.PartnerId is not null));
         var sql = $"""
             SELECT r.seq, r.record_key, r.kind, r.state, r.received_at, r.parked_step, r.outcome FROM records r
             WHERE {string.Join(" AND ", where.Where(w => w.Length > 0))}
-            ORDER BY r.seq DESC LIMIT $limit
+            ORDER BY r.seq DESC LIMIT @limit
             """;
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenReadAsync(cancellationToken);
         var rows = new List<(long Seq, string Key, string Kind, string State, long ReceivedAt, string? Step, string? Outcome)>();
-        await using (var cmd = Command(c, null, sql, [.. parameters]))
+        await using (var cmd = SqlCommands.Command(c, null, sql, [.. parameters]))
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
             while (await r.ReadAsync(cancellationToken))
                 rows.Add((r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)));
@@ -77,16 +76,16 @@ public sealed partial class SqliteGatewayStore
     /// The SQL condition for a listed state; with a partner, the deliveries looked at are that partner's. Each shape lets
     /// SQLite answer from an index: sparse states (parked, held, in flight) as the list of their deliveries' record
     /// sequences (<c>deliveries_status</c>, or <c>deliveries_queue</c> for a partner); per-record checks by record key
-    /// (the unique record_key index, kept by <c>+d.status</c>, which stops the planner from scanning the status index per record).
+    /// (the unique record_key index, kept by <see cref="NoIndex"/> on <c>d.status</c>, which stops SQLite's planner from scanning the status index per record).
     /// </summary>
-    private static string StateFilter(string? state, bool partner)
+    private string StateFilter(string? state, bool partner)
     {
-        var ofPartner = partner ? " AND partner_id = $partner" : "";
-        var dOfPartner = partner ? " AND d.partner_id = $partner" : "";
+        var ofPartner = partner ? " AND partner_id = @partner" : "";
+        var dOfPartner = partner ? " AND d.partner_id = @partner" : "";
         string Listed(string statuses) => $"r.seq IN (SELECT record_seq FROM deliveries WHERE status IN ({statuses}){ofPartner})";
         return state switch
         {
-            null => partner ? "EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND d.partner_id = $partner)" : "",
+            null => partner ? "EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND d.partner_id = @partner)" : "",
             ListedStates.Waiting => $"r.state = '{RecordStates.Waiting}'",
             ListedStates.Parked => partner
                 ? Listed($"'{DeliveryStates.Parked}'")
@@ -94,8 +93,8 @@ public sealed partial class SqliteGatewayStore
             ListedStates.Held => Listed($"'{DeliveryStates.Held}'"),
             ListedStates.Routed => $"r.state = '{RecordStates.Routed}' AND {Listed($"'{DeliveryStates.Pending}', '{DeliveryStates.Leased}'")}",
             ListedStates.Delivered => $"""
-                r.state = '{RecordStates.Routed}'{(partner ? $" AND EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND +d.status = '{DeliveryStates.Delivered}'{dOfPartner})" : "")}
-                AND NOT EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND +d.status <> '{DeliveryStates.Delivered}'{dOfPartner})
+                r.state = '{RecordStates.Routed}'{(partner ? $" AND EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND {NoIndex}d.status = '{DeliveryStates.Delivered}'{dOfPartner})" : "")}
+                AND NOT EXISTS(SELECT 1 FROM deliveries d WHERE d.record_key = r.record_key AND {NoIndex}d.status <> '{DeliveryStates.Delivered}'{dOfPartner})
                 """,
             _ => throw new ArgumentException($"'{state}' is not a record state ({string.Join(", ", ListedStates.All)}).", nameof(state)),
         };
@@ -108,12 +107,12 @@ public sealed partial class SqliteGatewayStore
         _ => 2,
     };
 
-    private static async Task<Dictionary<string, List<PartnerState>>> PartnerStatesAsync(SqliteConnection c, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, List<PartnerState>>> PartnerStatesAsync(DbConnection c, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, List<PartnerState>>(StringComparer.Ordinal);
         if (keys.Count == 0) return result;
-        var names = keys.Select((_, i) => "$k" + i).ToList();
-        await using var cmd = Command(c, null, $"""
+        var names = keys.Select((_, i) => "@k" + i).ToList();
+        await using var cmd = SqlCommands.Command(c, null, $"""
             SELECT record_key, partner_id, status, attempts, hold_reason, last_error, last_status, outcome FROM deliveries
             WHERE record_key IN ({string.Join(", ", names)}) ORDER BY partner_id
             """, [.. keys.Select((k, i) => (names[i], (object?)k))]);

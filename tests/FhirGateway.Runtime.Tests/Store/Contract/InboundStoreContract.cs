@@ -1,14 +1,17 @@
+using FhirGateway.Testing.Store;
 using System.Text;
 using FhirGateway.Runtime.Inbound;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Store;
 using FhirGateway.Runtime.Tests.Support;
 
-namespace FhirGateway.Runtime.Tests.Inbound;
+namespace FhirGateway.Runtime.Tests.Store.Contract;
 
-public sealed class InboundStoreTests : IAsyncLifetime
+/// <summary>The store contract for inbound updates: stored once, the feed, the outbox, cursors, subscriptions, what was written to partners.</summary>
+public abstract class InboundStoreContract<TStore>(StoreFixture<TStore> fixture) : IAsyncLifetime
+    where TStore : class, IGatewayStore, IInboundStore, IPartnerStateStore, IStoredResourceReader
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreFixture<TStore> _fixture = fixture;
     private static readonly CancellationToken None = CancellationToken.None;
 
     public Task InitializeAsync() => _fixture.InitializeAsync();
@@ -20,7 +23,7 @@ public sealed class InboundStoreTests : IAsyncLifetime
     private static InboundItem Item(string id, string version, string? patient = "p1", DateTimeOffset? at = null) =>
         new("hosp-a", "Observation", id, version, at, patient, true, null, InboundVia.Poll, Encoding.UTF8.GetBytes($$"""{"resourceType":"Observation","id":"{{id}}"}"""));
 
-    [Fact]
+    [EngineFact]
     public async Task A_partner_version_is_stored_once_with_one_received_from_partner_entry_however_often_it_comes()
     {
         var first = await Store.CommitInboundAsync(new InboundCommit([Item("o1", "1"), Item("o1", "2")]), None);
@@ -34,7 +37,7 @@ public sealed class InboundStoreTests : IAsyncLifetime
         Assert.Equal(["Observation/o1/_history/1"], await Store.KnownAsync("hosp-a", ["Observation/o1/_history/1", "Observation/o1/_history/3"], None));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_feed_pages_by_position_and_the_outbox_name_is_fixed_at_storing()
     {
         await Store.CommitInboundAsync(new InboundCommit([Item("o1", "1"), Item("o2", "1", patient: null), Item("o3", "1")]), None);
@@ -48,7 +51,7 @@ public sealed class InboundStoreTests : IAsyncLifetime
         Assert.Equal($"{OutboxNames.Unmatched}/{page[1].Seq:D12}-hosp-a-Observation-o2.json", page[1].OutboxFile);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Marking_written_to_the_outbox_happens_once_with_its_handed_to_clinic_entry()
     {
         await Store.CommitInboundAsync(new InboundCommit([Item("o1", "1")]), None);
@@ -62,7 +65,7 @@ public sealed class InboundStoreTests : IAsyncLifetime
         Assert.Equal([InboundLedger.ReceivedFromPartner, InboundLedger.HandedToClinic], ledger.Select(e => e.Step));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_cursor_only_moves_forward()
     {
         var later = new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
@@ -73,7 +76,7 @@ public sealed class InboundStoreTests : IAsyncLifetime
         Assert.Null(await Store.GetCursorAsync("hosp-a", "Condition", None));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_notification_with_a_gap_asks_for_a_re_query_and_leaves_the_cursor_where_the_re_query_must_start()
     {
         var t = new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
@@ -95,7 +98,7 @@ public sealed class InboundStoreTests : IAsyncLifetime
         Assert.Equal(3, state.LastEvent);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_re_query_is_done_only_when_no_other_was_asked_for_while_it_ran()
     {
         var first = await Store.RequestRecoveryAsync("hosp-a", "gateway started", None);
@@ -107,7 +110,7 @@ public sealed class InboundStoreTests : IAsyncLifetime
         Assert.False((await Store.GetSubscriptionAsync("hosp-a", None))!.RecoveryPending);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task What_the_gateway_wrote_to_a_partner_is_learned_from_the_ledgers_partner_responses_with_its_patient()
     {
         await _fixture.RouteAsync("r1", "p9", "hosp-a");

@@ -1,11 +1,14 @@
+using FhirGateway.Testing.Store;
 using FhirGateway.Runtime.Store;
 using FhirGateway.Runtime.Tests.Support;
 
-namespace FhirGateway.Runtime.Tests.Store;
+namespace FhirGateway.Runtime.Tests.Store.Contract;
 
-public sealed class DeliveryQueueTests : IAsyncLifetime
+/// <summary>The store contract for the delivery queue: per-patient order, retries, holds, splits, expired leases.</summary>
+public abstract class DeliveryQueueContract<TStore>(StoreFixture<TStore> fixture) : IAsyncLifetime
+    where TStore : class, IGatewayStore, IInboundStore, IPartnerStateStore, IStoredResourceReader
 {
-    private readonly StoreFixture _f = new();
+    private readonly StoreFixture<TStore> _f = fixture;
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
@@ -15,7 +18,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
     private async Task<List<string>> ClaimAsync(string owner = "w", int max = 10, string partner = "hosp") =>
         (await _f.Store.ClaimDeliveriesAsync(partner, owner, max, Lease, None)).Select(d => d.RecordKey).ToList();
 
-    [Fact]
+    [EngineFact]
     public async Task A_batch_takes_one_record_per_patient_in_order_and_never_a_later_record_of_a_patient_in_flight()
     {
         await _f.RouteAsync("a1", "pa", "hosp");
@@ -29,7 +32,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
         Assert.Equal(["b1@1"], second);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_record_waits_for_the_earlier_record_of_its_patient_that_is_scheduled_for_retry()
     {
         await _f.RouteAsync("a1", "pa", "hosp");
@@ -42,7 +45,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
         Assert.Equal(["a1@1", "a2@1"], await ClaimAsync());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_parked_delivery_does_not_block_the_records_after_it()
     {
         await _f.RouteAsync("a1", "pa", "hosp");
@@ -55,7 +58,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
         Assert.Equal(("a1@1", "hosp"), (parked.RecordKey, parked.PartnerId));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_delivery_leased_by_a_worker_that_died_is_claimed_again_after_the_lease_expires()
     {
         await _f.RouteAsync("a1", "pa", "hosp");
@@ -66,7 +69,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
         Assert.Equal(["a1@1"], await ClaimAsync("live"));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task An_older_record_of_the_patient_waiting_to_be_routed_again_blocks_the_later_ones()
     {
         await _f.AcceptAsync("a1", "pa");
@@ -78,7 +81,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
         Assert.Empty(await ClaimAsync());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Held_deliveries_block_their_patient_until_released()
     {
         await _f.RouteAsync("a1", "pa", "hosp");
@@ -92,7 +95,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
         Assert.Equal(["a1@1", "a2@1"], await ClaimAsync());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_split_delivery_goes_alone()
     {
         await _f.RouteAsync("a1", "pa", "hosp");
@@ -104,7 +107,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
         Assert.Equal(["b1@1"], await ClaimAsync());
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Released_leases_are_claimable_at_once_and_count_no_attempt()
     {
         await _f.RouteAsync("a1", "pa", "hosp");

@@ -1,12 +1,15 @@
+using FhirGateway.Runtime.Store;
+using FhirGateway.Testing.Store;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Tests.Support;
 
-namespace FhirGateway.Runtime.Tests.Store;
+namespace FhirGateway.Runtime.Tests.Store.Contract;
 
-/// <summary>Every transition of a leased delivery belongs to its lease holder: a worker whose lease was taken over changes nothing and writes no ledger entry.</summary>
-public sealed class LeaseOwnershipTests : IAsyncLifetime
+/// <summary>The store contract: every transition of a leased delivery belongs to its lease holder: a worker whose lease was taken over changes nothing and writes no ledger entry.</summary>
+public abstract class LeaseOwnershipContract<TStore>(StoreFixture<TStore> fixture) : IAsyncLifetime
+    where TStore : class, IGatewayStore, IInboundStore, IPartnerStateStore, IStoredResourceReader
 {
-    private readonly StoreFixture _f = new();
+    private readonly StoreFixture<TStore> _f = fixture;
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
@@ -28,7 +31,7 @@ public sealed class LeaseOwnershipTests : IAsyncLifetime
 
     public static TheoryData<string> Transitions => ["delivered", "retry", "split", "parked", "held"];
 
-    [Theory]
+    [EngineTheory]
     [MemberData(nameof(Transitions))]
     public async Task A_worker_whose_lease_was_taken_over_moves_nothing_and_writes_no_ledger_entry(string transition)
     {
@@ -52,7 +55,7 @@ public sealed class LeaseOwnershipTests : IAsyncLifetime
         Assert.Equal(1, await _f.Store.MarkDeliveredAsync([new(id, "audit-2", "{}"u8.ToArray())], "new", [Draft(LedgerSteps.PartnerResponse)], None));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_lease_holder_moves_its_delivery_and_its_ledger_entries_are_written()
     {
         await _f.RouteAsync("r1", "p1", "hosp");

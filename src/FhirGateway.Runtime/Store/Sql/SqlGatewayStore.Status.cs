@@ -1,16 +1,18 @@
-namespace FhirGateway.Runtime.Store.Sqlite;
+using System.Data.Common;
 
-public sealed partial class SqliteGatewayStore
+namespace FhirGateway.Runtime.Store.Sql;
+
+public abstract partial class SqlGatewayStore
 {
     public async Task<RecordStatus?> GetRecordStatusAsync(string receiptId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receiptId);
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await OpenReadAsync(cancellationToken);
         string key, kind, state;
         long receivedAt;
         string? parkedStep, outcome;
-        await using (var cmd = Command(c, null, "SELECT record_key, kind, state, received_at, parked_step, outcome FROM records WHERE receipt_id = $receipt",
-                         ("$receipt", receiptId)))
+        await using (var cmd = SqlCommands.Command(c, null, "SELECT record_key, kind, state, received_at, parked_step, outcome FROM records WHERE receipt_id = @receipt",
+                         ("@receipt", receiptId)))
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
         {
             if (!await r.ReadAsync(cancellationToken)) return null;
@@ -19,10 +21,10 @@ public sealed partial class SqliteGatewayStore
             outcome = r.IsDBNull(5) ? null : r.GetString(5);
         }
         var deliveries = new List<DeliveryStatus>();
-        await using (var cmd = Command(c, null, """
+        await using (var cmd = SqlCommands.Command(c, null, """
                          SELECT partner_id, status, attempts, next_attempt_at, hold_reason, last_status, outcome, last_error
-                         FROM deliveries WHERE record_key = $key ORDER BY partner_id
-                         """, ("$key", key)))
+                         FROM deliveries WHERE record_key = @key ORDER BY partner_id
+                         """, ("@key", key)))
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
         {
             while (await r.ReadAsync(cancellationToken))

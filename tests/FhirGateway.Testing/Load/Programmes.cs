@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace FhirGateway.Load;
+namespace FhirGateway.Testing.Load;
 
 /// <summary>
 /// Distinct programmes made from the seed programmes: each seed folder whose records share one patient id is one
@@ -8,7 +8,7 @@ namespace FhirGateway.Load;
 /// <c>patient.id</c>) replaced by a new number of the same length everywhere it appears (record ids, plan ids, lots,
 /// consents), so no two programmes share a record, a patient or a business identifier. Broken seeds are left out.
 /// </summary>
-internal static partial class Programmes
+public static partial class Programmes
 {
     public sealed record Template(string Folder, string Number, IReadOnlyList<string> Records);
 
@@ -31,6 +31,14 @@ internal static partial class Programmes
     {
         var number = (900000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(template.Number.Length, '9');
         return template.Records.Select(r => r.Replace(template.Number, number, StringComparison.Ordinal));
+    }
+
+    /// <summary>The partner a consent record shares with (<c>"partner": {"id": …}</c>), if the record is one.</summary>
+    public static string? PartnerIn(string record)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(record);
+        return doc.RootElement.TryGetProperty("kind", out var k) && k.GetString() == "consent"
+            && doc.RootElement.TryGetProperty("partner", out var p) && p.TryGetProperty("id", out var id) ? id.GetString() : null;
     }
 
     [GeneratedRegex("\"patient\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*\"[^\"0-9]*([0-9]{4,})\"")]

@@ -1,18 +1,21 @@
+using FhirGateway.Testing.Store;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Store;
 using FhirGateway.Runtime.Tests.Support;
 
-namespace FhirGateway.Runtime.Tests.Store;
+namespace FhirGateway.Runtime.Tests.Store.Contract;
 
-public sealed class SqliteGatewayStoreTests : IAsyncLifetime
+/// <summary>The store contract for intake and the pipeline: receipts, repeats, claims in order and per patient, parking, replay.</summary>
+public abstract class RecordStoreContract<TStore>(StoreFixture<TStore> fixture) : IAsyncLifetime
+    where TStore : class, IGatewayStore, IInboundStore, IPartnerStateStore, IStoredResourceReader
 {
-    private readonly StoreFixture _f = new();
+    private readonly StoreFixture<TStore> _f = fixture;
     private static readonly CancellationToken None = CancellationToken.None;
 
     public Task InitializeAsync() => _f.InitializeAsync();
     public Task DisposeAsync() => _f.DisposeAsync();
 
-    [Fact]
+    [EngineFact]
     public async Task Accept_stores_the_record_and_appends_received_to_the_ledger()
     {
         var receipt = await _f.AcceptAsync("r1", "p1");
@@ -25,7 +28,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Equal(1, (await _f.Store.SummaryAsync(None)).RecordsWaiting);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_repeat_of_the_same_record_id_and_version_returns_the_original_receipt_and_stores_nothing_new()
     {
         var first = await _f.AcceptAsync("r1", "p1");
@@ -37,7 +40,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Single(await _f.Store.TraceAsync("r1", null, None));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task The_same_record_id_and_version_with_other_content_is_a_conflict()
     {
         await _f.AcceptAsync("r1", "p1");
@@ -48,7 +51,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Equal(1, (await _f.Store.SummaryAsync(None)).Records);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_later_version_of_a_record_is_a_new_record()
     {
         await _f.AcceptAsync("r1", "p1");
@@ -58,7 +61,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Equal("r1@2", v2.RecordKey);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Records_are_claimed_oldest_first_and_a_leased_one_is_not_claimed_twice_until_its_lease_expires()
     {
         await _f.AcceptAsync("r1", "p1");
@@ -76,7 +79,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Equal("r1@1", reclaimed?.Envelope.Key);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_patients_later_record_is_not_claimed_while_an_earlier_one_is_still_waiting_so_parallel_workers_keep_each_patients_order()
     {
         await _f.AcceptAsync("r1", "p1");
@@ -95,7 +98,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Equal("r2@1", afterFirst?.Envelope.Key);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Replay_makes_a_parked_record_wait_again_and_says_so_in_the_ledger()
     {
         await _f.AcceptAsync("r1", "p1");
@@ -110,7 +113,7 @@ public sealed class SqliteGatewayStoreTests : IAsyncLifetime
         Assert.Equal(LedgerSteps.Replayed, (await _f.Store.TraceAsync("r1@1", null, None))[^1].Step);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Park_fails_when_the_lease_was_taken_over_by_another_worker()
     {
         await _f.AcceptAsync("r1", "p1");
