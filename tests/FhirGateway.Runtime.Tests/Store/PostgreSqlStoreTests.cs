@@ -22,3 +22,6 @@ public sealed class PostgreSqlInboundStoreTests(PostgreSqlDatabase db) : Inbound
 
 [NeedsPostgreSql]
 public sealed class PostgreSqlConcurrencyTests(PostgreSqlDatabase db) : ConcurrencyContract<PostgreSqlGatewayStore>(new PostgreSqlStoreFixture(db)), IClassFixture<PostgreSqlDatabase>;
+
+[NeedsPostgreSql]
+public sealed class PostgreSqlBatchPipelineTests(PostgreSqlDatabase db) : BatchPipelineContract<PostgreSqlGatewayStore>(new PostgreSqlStoreFixture(db)), IClassFixture<PostgreSqlDatabase>;

@@ -15,3 +15,5 @@ public sealed class SqliteLeaseOwnershipTests() : LeaseOwnershipContract<SqliteG
 public sealed class SqliteInboundStoreTests() : InboundStoreContract<SqliteGatewayStore>(new StoreFixture());
 
 public sealed class SqliteConcurrencyTests() : ConcurrencyContract<SqliteGatewayStore>(new StoreFixture());
+
+public sealed class SqliteBatchPipelineTests() : BatchPipelineContract<SqliteGatewayStore>(new StoreFixture());

@@ -2,50 +2,35 @@ using System.Text;
 using FhirGateway.Mapping;
 using FhirGateway.Runtime.Ledger;
 using FhirGateway.Runtime.Store;
-using FhirGateway.Runtime.Store.Sqlite;
 using FhirGateway.Runtime.Tests.Support;
+using FhirGateway.Testing.Store;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FhirGateway.Runtime.Tests.Store;
+namespace FhirGateway.Runtime.Tests.Store.Contract;
 
 /// <summary>
 /// The pipeline's batch methods (<see cref="IPipelineStore.ClaimRecordsAsync"/>, <see cref="IPipelineStore.CompleteRecordsAsync"/>)
-/// and concurrent writers, against the store <see cref="CreateStoreAsync"/> gives: SQLite here; a subclass runs the
-/// same tests against another engine.
+/// and concurrent writers: part of the store contract, run unchanged against every engine.
 /// </summary>
-public class BatchPipelineStoreTests : IAsyncLifetime
+public abstract class BatchPipelineContract<TStore>(StoreFixture<TStore> fixture) : IAsyncLifetime
+    where TStore : class, IGatewayStore, IInboundStore, IPartnerStateStore, IStoredResourceReader
 {
+    private readonly StoreFixture<TStore> _f = fixture;
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private readonly TempFolder _folder = new();
 
-    protected FakeTimeProvider Time { get; } = new(Records.Start);
+    private FakeTimeProvider Time => _f.Time;
 
-    protected IGatewayStore Store { get; private set; } = null!;
-
-    /// <summary>A fresh, initialised store on the fake clock; <paramref name="name"/> tells two stores of one test apart.</summary>
-    protected virtual async Task<IGatewayStore> CreateStoreAsync(string name)
-    {
-        var store = new SqliteGatewayStore(_folder.File(name + ".db"), Time);
-        await store.InitializeAsync(None);
-        return store;
-    }
+    private IGatewayStore Store => _f.Store;
 
     /// <summary>A second store object on the same data as <see cref="Store"/> (another process's view).</summary>
-    protected virtual Task<IGatewayStore> ReopenAsync() =>
-        Task.FromResult<IGatewayStore>(new SqliteGatewayStore(_folder.File("main.db"), Time));
+    private IGatewayStore Reopen() => _f.Open(_f.Time, _f.Keys);
 
-    public async Task InitializeAsync() => Store = await CreateStoreAsync("main");
+    public Task InitializeAsync() => _f.InitializeAsync();
 
-    public virtual Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => _f.DisposeAsync();
 
-    private Task<IntakeReceipt> AcceptAsync(string recordId, string patientId) =>
-        Store.AcceptAsync(new RecordSubmission(Records.Envelope(recordId, patientId), Records.Bytes(recordId, patientId), "test"), None);
+    private Task<IntakeReceipt> AcceptAsync(string recordId, string patientId) => _f.AcceptAsync(recordId, patientId);
 
     private static RecordOutcome Routed(ClaimedRecord claimed, params string[] partners) =>
         RecordOutcome.Routed(new RecordRouting(Mapped(claimed, claimed.Envelope.RecordId), "test-1", partners.Select(p => new PlannedDelivery(p, null)).ToList()),
@@ -61,7 +46,7 @@ public class BatchPipelineStoreTests : IAsyncLifetime
 
     private static List<string> Keys(IEnumerable<ClaimedRecord> claimed) => claimed.Select(c => c.Envelope.Key).ToList();
 
-    [Fact]
+    [EngineFact]
     public async Task A_batch_claim_takes_the_oldest_claimable_records_at_most_one_per_patient()
     {
         await AcceptAsync("a1", "p1");
@@ -74,7 +59,7 @@ public class BatchPipelineStoreTests : IAsyncLifetime
         Assert.Equal(["a1@1", "b1@1", "c1@1"], Keys(batch));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_batch_claim_takes_no_more_than_asked()
     {
         foreach (var p in new[] { "p1", "p2", "p3" }) await AcceptAsync("r-" + p, p);
@@ -83,7 +68,7 @@ public class BatchPipelineStoreTests : IAsyncLifetime
         Assert.Equal(["r-p3@1"], Keys(await Store.ClaimRecordsAsync("w2", 2, Lease, None)));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_patients_next_record_waits_until_the_claimed_one_is_stored_whoever_claims()
     {
         await AcceptAsync("a1", "p1");
@@ -95,7 +80,7 @@ public class BatchPipelineStoreTests : IAsyncLifetime
         Assert.Equal(["a2@1"], Keys(await Store.ClaimRecordsAsync("w2", 10, Lease, None)));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Records_of_a_batch_whose_lease_ran_out_are_claimed_again_by_another_worker()
     {
         await AcceptAsync("a1", "p1");
@@ -107,7 +92,7 @@ public class BatchPipelineStoreTests : IAsyncLifetime
         Assert.Equal(["a1@1", "b1@1"], Keys(await Store.ClaimRecordsAsync("w2", 10, Lease, None)));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Completing_a_batch_routes_and_parks_each_record_with_its_ledger_entries_in_order_on_one_chain()
     {
         await AcceptAsync("a1", "p1");
@@ -124,7 +109,7 @@ public class BatchPipelineStoreTests : IAsyncLifetime
         Assert.Null((await LedgerVerifier.VerifyAsync(Store.ReadLedgerAsync(None), None)).BrokenSeq);
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_record_whose_lease_was_lost_is_left_untouched_without_its_ledger_entries_and_the_others_are_stored()
     {
         await AcceptAsync("a1", "p1");
@@ -141,7 +126,7 @@ public class BatchPipelineStoreTests : IAsyncLifetime
         Assert.Equal([true], await Store.CompleteRecordsAsync([Parked(taken[0])], "w2", None));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task Concurrent_writes_are_each_durable_when_acknowledged_and_keep_one_intact_chain()
     {
         var accepts = Enumerable.Range(0, 200).Select(i => AcceptAsync($"r{i}", $"p{i % 50}"));
@@ -149,13 +134,13 @@ public class BatchPipelineStoreTests : IAsyncLifetime
         var receipts = await Task.WhenAll(accepts);
 
         Assert.All(receipts, r => Assert.Equal(IntakeStatus.Accepted, r.Status));
-        var other = await ReopenAsync();
+        var other = Reopen();
         Assert.Equal(200, (await other.SummaryAsync(None)).Records);
         var verification = await LedgerVerifier.VerifyAsync(other.ReadLedgerAsync(None), None);
         Assert.Equal((200L, (long?)null), (verification.Count, verification.BrokenSeq));
     }
 
-    [Fact]
+    [EngineFact]
     public async Task A_write_that_fails_changes_nothing_and_the_writes_beside_it_are_stored()
     {
         await AcceptAsync("a1", "p1");
